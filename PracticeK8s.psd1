@@ -1,0 +1,35 @@
+@{
+    RootModule           = 'PracticeK8s.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '065efc5a-dbe2-4010-842f-e1fc40df30ea'
+    Author               = 'PracticeK8s contributors'
+    CompanyName          = 'PracticeK8s'
+    Copyright            = '(c) PracticeK8s contributors. Apache License 2.0.'
+    Description          = 'kubectl as PowerShell cmdlets: typed objects, kubectl-identical tables, pipelines, and a local practice cluster (sandbox).'
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.4'
+    RequiredAssemblies   = @()
+    ScriptsToProcess     = @()
+    NestedModules        = @()
+    CmdletsToExport      = @(
+        'Get-KubeContext'
+        'Use-KubeContext'
+        'Import-KubeConfig'
+        'Get-KubeVersion'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    TypesToProcess       = @()
+    FormatsToProcess     = @(
+        'formats/Config.Format.ps1xml'
+    )
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Kubernetes', 'kubectl', 'k8s', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            ProjectUri   = 'https://github.com/practicek8s/PracticeK8s'
+            LicenseUri   = 'https://github.com/practicek8s/PracticeK8s/blob/main/LICENSE'
+            ReleaseNotes = 'Foundation: kubeconfig session and contexts (Get-KubeContext, Use-KubeContext, Import-KubeConfig), Get-KubeVersion.'
+        }
+    }
+}

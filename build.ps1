@@ -1,0 +1,142 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    One entry point for PracticeK8s: build, test, demo, bench, clean.
+.DESCRIPTION
+    build  (default) compiles the solution and assembles a loadable module under out/PracticeK8s/.
+    test   builds, then runs every xunit project and every Pester file; ends with the line
+           "tests: N passed, M failed, K skipped" and exits non-zero on any failure.
+    demo   the main job: builds if needed and runs the course walkthrough against a fresh sandbox.
+    bench  runs the benchmarks under tests/bench (ratios against kubectl in the same run).
+    clean  removes out/ and every bin/ and obj/ folder.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('build', 'test', 'demo', 'bench', 'clean', 'help')]
+    [string] $Task = 'build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # test: run only these Pester files / xunit projects (wildcards on the file name).
+    [string[]] $Filter = @('*'),
+
+    # test: skip the xunit or the Pester runner.
+    [switch] $NoXunit,
+    [switch] $NoPester
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleDir = Join-Path $out 'PracticeK8s'
+. (Join-Path $root 'build/BuildTools.ps1')
+
+function Invoke-Build {
+    Write-Step 'Building the solution'
+    Invoke-Native dotnet build (Join-Path $root 'PracticeK8s.sln') -c $Configuration --nologo -v q '-clp:ErrorsOnly;NoSummary'
+    Write-Step "Assembling the module in $moduleDir"
+    Build-ModuleFolder -Root $root -Configuration $Configuration -Destination $moduleDir
+    Build-MamlHelp -Root $root -ModuleDir $moduleDir
+    Write-Host "module: $(Join-Path $moduleDir 'PracticeK8s.psd1')"
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $results
+    $tools = Restore-TestTools -Root $root
+
+    $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $runnerFailures = @()
+
+    if (-not $NoXunit) {
+        foreach ($project in Get-ChildItem (Join-Path $root 'tests') -Recurse -Filter '*.Tests.csproj') {
+            if (-not ($Filter | Where-Object { $project.BaseName -like $_ -or $_ -eq '*' })) { continue }
+            Write-Step "xunit: $($project.BaseName)"
+            $trx = "$($project.BaseName).trx"
+            & dotnet test $project.FullName -c $Configuration --no-build --nologo `
+                --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
+            $code = $LASTEXITCODE
+            $counts = Read-TrxCounts (Join-Path $results $trx)
+            if ($null -eq $counts) {
+                $runnerFailures += "xunit $($project.BaseName) produced no results (exit code $code)"
+                $totals.Failed += 1
+                continue
+            }
+            $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
+            if ($code -ne 0 -and $counts.Failed -eq 0) {
+                $runnerFailures += "xunit $($project.BaseName) exited with $code"
+                $totals.Failed += 1
+            }
+        }
+    }
+
+    if (-not $NoPester) {
+        Write-Step 'Pester: tests/pester'
+        $summary = Join-Path $results 'pester-summary.json'
+        $pwsh = Get-PwshCommand
+        # Passed in the environment: a bare * on a native command line would be expanded to file names.
+        $env:PRACTICEK8S_TEST_FILTER = $Filter -join ','
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1') `
+            -PesterPath $tools.Pester -ModulePath (Join-Path $moduleDir 'PracticeK8s.psd1') -OtherYamlDotNet $tools.OtherYamlDotNet `
+            -SummaryPath $summary -ResultPath (Join-Path $results 'pester.xml')
+        $code = $LASTEXITCODE
+        if (Test-Path $summary) {
+            $counts = Get-Content $summary -Raw | ConvertFrom-Json
+            $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
+            if ($code -ne 0 -and $counts.Failed -eq 0) {
+                $runnerFailures += "Pester exited with $code"
+                $totals.Failed += 1
+            }
+        }
+        else {
+            $runnerFailures += "Pester produced no results (exit code $code)"
+            $totals.Failed += 1
+        }
+    }
+
+    foreach ($failure in $runnerFailures) { Write-Host "runner failure: $failure" -ForegroundColor Red }
+    Write-Host "tests: $($totals.Passed) passed, $($totals.Failed) failed, $($totals.Skipped) skipped"
+    if ($totals.Failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    if (-not (Test-Path (Join-Path $moduleDir 'PracticeK8s.psd1'))) { Invoke-Build }
+    $walkthrough = Join-Path $root 'examples/course/walkthrough.ps1'
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -File $walkthrough -ModulePath (Join-Path $moduleDir 'PracticeK8s.psd1')
+    exit $LASTEXITCODE
+}
+
+function Invoke-Bench {
+    if (-not (Test-Path (Join-Path $moduleDir 'PracticeK8s.psd1'))) { Invoke-Build }
+    $benches = @(Get-ChildItem (Join-Path $root 'tests/bench') -Filter '*.Bench.ps1' -ErrorAction SilentlyContinue)
+    if ($benches.Count -eq 0) { Write-Host 'no benchmarks yet'; return }
+    $pwsh = Get-PwshCommand
+    foreach ($bench in $benches) {
+        if (-not ($Filter | Where-Object { $bench.BaseName -like $_ })) { continue }
+        Write-Step "bench: $($bench.BaseName)"
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -File $bench.FullName -ModulePath (Join-Path $moduleDir 'PracticeK8s.psd1')
+    }
+}
+
+function Invoke-Clean {
+    foreach ($dir in @($out) + @(Get-ChildItem $root -Recurse -Directory -Include bin, obj | ForEach-Object FullName)) {
+        if (Test-Path $dir) { Remove-Item $dir -Recurse -Force }
+    }
+}
+
+switch ($Task) {
+    'build' { Invoke-Build }
+    'test' { Invoke-Test }
+    'demo' { Invoke-Demo }
+    'bench' { Invoke-Bench }
+    'clean' { Invoke-Clean }
+    'help' { Get-Help $PSCommandPath -Detailed }
+}

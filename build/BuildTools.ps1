@@ -1,0 +1,82 @@
+# Helpers for build.ps1: assembling the module folder, help, test tools, result counting.
+
+function Write-Step([string] $Text) {
+    Write-Host "==> $Text" -ForegroundColor Cyan
+}
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails.
+    $command, $arguments = $args
+    & $command @arguments
+    if ($LASTEXITCODE -ne 0) { throw "$command $($arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Get-PwshCommand {
+    # The command line that starts this same PowerShell (a dotnet tool runs as 'dotnet pwsh.dll').
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    return @($process)
+}
+
+function Build-ModuleFolder([string] $Root, [string] $Configuration, [string] $Destination) {
+    # Only PracticeK8s.dll sits beside the manifest; the engine and its libraries go to dependencies/,
+    # where PowerShell's probing cannot pull them into the default load context.
+    if (Test-Path $Destination) { Remove-Item $Destination -Recurse -Force }
+    $deps = Join-Path $Destination 'dependencies'
+    $null = New-Item -ItemType Directory -Path $deps -Force
+    $moduleBin = Join-Path $Root "src/PracticeK8s/bin/$Configuration/net8.0"
+    $engineBin = Join-Path $Root "src/PracticeK8s.Engine/bin/$Configuration/net8.0"
+    Copy-Item (Join-Path $moduleBin 'PracticeK8s.dll'), (Join-Path $moduleBin 'PracticeK8s.pdb') $Destination
+    Get-ChildItem $engineBin -File | Where-Object { $_.Extension -in '.dll', '.pdb' -and $_.BaseName -ne 'System.Management.Automation' } |
+        Copy-Item -Destination $deps
+    Copy-Item (Join-Path $Root 'PracticeK8s.psd1') $Destination
+    Copy-Item (Join-Path $Root 'formats') $Destination -Recurse
+    $types = Join-Path $Root 'PracticeK8s.Types.ps1xml'
+    if (Test-Path $types) { Copy-Item $types $Destination }
+    $sandboxBin = Join-Path $Root "src/PracticeK8s.Sandbox/bin/$Configuration/net8.0"
+    if (Test-Path (Join-Path $sandboxBin 'PracticeK8s.Sandbox.dll')) {
+        Copy-Item $sandboxBin (Join-Path $Destination 'sandbox') -Recurse
+    }
+    $license = Join-Path $Root 'LICENSE'
+    if (Test-Path $license) { Copy-Item $license $Destination }
+}
+
+function Build-MamlHelp([string] $Root, [string] $ModuleDir) {
+    # Help is generated in a child process: it imports the built module to read each cmdlet's metadata.
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $Root 'build/New-MamlHelp.ps1') `
+        -ModulePath (Join-Path $ModuleDir 'PracticeK8s.psd1') -SourceDir (Join-Path $Root 'help') `
+        -OutputPath (Join-Path $ModuleDir 'en-US/PracticeK8s.dll-Help.xml')
+    if ($LASTEXITCODE -ne 0) { throw "help generation failed with exit code $LASTEXITCODE" }
+    $about = Join-Path $Root 'help/about_PracticeK8s.help.txt'
+    if (Test-Path $about) { Copy-Item $about (Join-Path $ModuleDir 'en-US') }
+}
+
+function Restore-TestTools([string] $Root) {
+    # Pester and a second YamlDotNet (for the isolation test) come from NuGet, pinned in tests/tools.
+    $project = Join-Path $Root 'tests/tools/TestTools.csproj'
+    Invoke-Native dotnet restore $project --nologo -v q
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    [xml] $xml = Get-Content $project -Raw
+    $versions = @{}
+    foreach ($download in $xml.Project.ItemGroup.PackageDownload) {
+        $versions[$download.Include] = $download.Version.Trim('[', ']')
+    }
+    [pscustomobject]@{
+        Pester          = Join-Path $packages "pester/$($versions['Pester'])/tools/Pester.psd1"
+        OtherYamlDotNet = Join-Path $packages "yamldotnet/$($versions['YamlDotNet'])/lib/net6.0/YamlDotNet.dll"
+    }
+}
+
+function Read-TrxCounts([string] $Path) {
+    if (-not (Test-Path $Path)) { return $null }
+    [xml] $trx = Get-Content $Path -Raw
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int] $counters.passed
+        Failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        Skipped = [int] $counters.notExecuted
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using PracticeK8s.Engine.Http;
+
+namespace PracticeK8s.Cmdlets;
+
+/// <summary>
+/// Runs a cmdlet's asynchronous body on the thread pool while every host interaction
+/// (WriteObject, WriteError, WriteVerbose, WriteProgress, ShouldProcess) happens on the pipeline
+/// thread: workers <see cref="Post"/> actions, the pipeline thread drains them. Ctrl+C
+/// (StopProcessing) cancels the token handed to the body.
+/// </summary>
+public abstract class KubeAsyncCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private BlockingCollection<Action>? _queue;
+    private int _pipelineThreadId;
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken StopToken => _stop.Token;
+
+    protected virtual Task BeginProcessingAsync(CancellationToken cancel) => Task.CompletedTask;
+    protected virtual Task ProcessRecordAsync(CancellationToken cancel) => Task.CompletedTask;
+    protected virtual Task EndProcessingAsync(CancellationToken cancel) => Task.CompletedTask;
+
+    protected sealed override void BeginProcessing() => RunPumped(BeginProcessingAsync);
+    protected sealed override void ProcessRecord() => RunPumped(ProcessRecordAsync);
+    protected sealed override void EndProcessing() => RunPumped(EndProcessingAsync);
+
+    protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Runs on the pipeline thread before each body: capture thread-bound state (the runspace) here.</summary>
+    protected virtual void OnPipelineThread()
+    {
+    }
+
+    /// <summary>Callable from any thread: the action runs later, on the pipeline thread.</summary>
+    protected void Post(Action action)
+    {
+        if (Environment.CurrentManagedThreadId == _pipelineThreadId)
+        {
+            action();
+            return;
+        }
+        try { _queue?.Add(action); }
+        catch (InvalidOperationException) { /* completed or disposed: the record is over */ }
+    }
+
+    protected void PostObject(object? value) => Post(() => WriteObject(value));
+    protected void PostError(ErrorRecord error) => Post(() => WriteError(error));
+    protected void PostVerbose(string text) => Post(() => WriteVerbose(text));
+    protected void PostWarning(string text) => Post(() => WriteWarning(text));
+    protected void PostDebug(string text) => Post(() => WriteDebug(text));
+    protected void PostProgress(ProgressRecord record) => Post(() => WriteProgress(record));
+
+    /// <summary>Asks ShouldProcess on the pipeline thread and returns the answer to the worker.</summary>
+    protected Task<bool> ShouldProcessAsync(string target, string action, CancellationToken cancel)
+    {
+        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cancel.Register(() => answer.TrySetCanceled(cancel));
+        Post(() =>
+        {
+            try { answer.TrySetResult(ShouldProcess(target, action)); }
+            catch (Exception e) { answer.TrySetException(e); }
+        });
+        return answer.Task;
+    }
+
+    private void RunPumped(Func<CancellationToken, Task> body)
+    {
+        _pipelineThreadId = Environment.CurrentManagedThreadId;
+        OnPipelineThread();
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        var queue = _queue = new BlockingCollection<Action>();
+        Task work = Task.Run(async () =>
+        {
+            RequestLog.Verbose = PostVerbose;
+            RequestLog.Debug = PostDebug;
+            try { await body(run.Token).ConfigureAwait(false); }
+            finally { queue.CompleteAdding(); }
+        });
+        try
+        {
+            // Exceptions thrown by the actions themselves (a terminating error, a stopped pipeline)
+            // propagate untouched.
+            foreach (Action action in queue.GetConsumingEnumerable())
+                action();
+            try
+            {
+                work.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // The engine reports the stop itself.
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                // A failure that ends the whole command becomes a proper terminating error,
+                // never a raw exception.
+                ThrowTerminatingError(Engine.Errors.KubeErrors.ToErrorRecord(e, target: null));
+            }
+        }
+        finally
+        {
+            run.Cancel();
+            try { work.Wait(); } catch { /* already surfaced above, or a stop */ }
+            _queue = null;
+            queue.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,47 @@
+# The module's KubernetesClient and YamlDotNet live in a private load context, so another version
+# loaded by some other module, before or after ours, changes nothing for us.
+BeforeAll {
+    . "$PSScriptRoot/TestHelpers.ps1"
+    $script:otherYaml = $env:PRACTICEK8S_TEST_YAMLDOTNET
+    $script:config = New-TestKubeconfig -Path (Join-Path $TestDrive 'config') -Current ctx-a -Server 'https://127.0.0.1:1' -Contexts @(
+        @{ Name = 'ctx-a'; Cluster = 'cluster-a'; User = 'user-a' })
+}
+
+Describe 'Dependency isolation' -Tag Isolation {
+    It 'a different YamlDotNet version is available for the test' {
+        $otherYaml | Should -Exist
+        [Reflection.AssemblyName]::GetAssemblyName($otherYaml).Version.Major | Should -Not -Be 18
+    }
+
+    It 'works when <Case>' -ForEach @(
+        @{ Case = 'another YamlDotNet is loaded first'; First = $true }
+        @{ Case = 'another YamlDotNet is loaded afterwards'; First = $false }
+    ) {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+if (`$$First) { Add-Type -Path '$otherYaml' }
+Import-Module '$ModulePath'
+'contexts=' + ((Get-KubeContext).Name -join ',')
+if (-not `$$First) {
+    Add-Type -Path '$otherYaml'
+    'contexts-after=' + ((Get-KubeContext).Name -join ',')
+}
+# Building a client loads KubernetesClient; the server is not there, which is fine here.
+try { Get-KubeVersion -ErrorAction Stop } catch { 'version-error=' + `$_.FullyQualifiedErrorId }
+foreach (`$a in [AppDomain]::CurrentDomain.GetAssemblies()) {
+    `$n = `$a.GetName()
+    if (`$n.Name -in 'YamlDotNet', 'KubernetesClient') {
+        'assembly={0}|{1}|{2}' -f `$n.Name, `$n.Version.Major, [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$a).Name
+    }
+}
+"@
+        $report = Invoke-ChildPwsh $script -Environment @{ KUBECONFIG = $config }
+        $report | Should -Contain 'contexts=ctx-a'
+        if (-not $First) { $report | Should -Contain 'contexts-after=ctx-a' }
+        $report | Should -Contain 'version-error=KubeConnectionFailed,PracticeK8s.Cmdlets.Cluster.GetKubeVersionCommand'
+        $report | Should -Contain 'assembly=YamlDotNet|18|PracticeK8s'
+        $report | Should -Contain 'assembly=KubernetesClient|21|PracticeK8s'
+        $report | Where-Object { $_ -like 'assembly=KubernetesClient*' -and $_ -notlike '*|PracticeK8s' } | Should -BeNullOrEmpty
+        $report | Where-Object { $_ -like 'assembly=YamlDotNet|*|Default' } | Should -HaveCount 1 -Because 'the other version stays in the default context'
+    }
+}
