@@ -35,6 +35,9 @@
         'Get-KubeJob'
         'Get-KubeEvent'
         'Get-KubeResource'
+        'Start-KubeSandbox'
+        'Stop-KubeSandbox'
+        'Get-KubeSandbox'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
