@@ -16,6 +16,8 @@
         'Use-KubeContext'
         'Import-KubeConfig'
         'Get-KubeVersion'
+        'ConvertFrom-KubeYaml'
+        'ConvertTo-KubeYaml'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
