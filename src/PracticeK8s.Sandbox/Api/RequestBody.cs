@@ -27,6 +27,12 @@ public static class RequestBody
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct)
     {
         var type = MediaType.Parse(request.ContentType)?.Type ?? MediaType.Json;
+        if (type == MediaType.Protobuf)
+        {
+            using var ms = new MemoryStream();
+            await request.Body.CopyToAsync(ms, ct);
+            return Protobuf.ProtobufBody.Decode(ms.ToArray(), new[] { MediaType.Json, MediaType.Yaml, MediaType.Protobuf });
+        }
         if (type is not (MediaType.Json or MediaType.Yaml or "application/x-yaml" or "text/yaml"))
             throw ApiException.UnsupportedMediaType(type, new[] { MediaType.Json, MediaType.Yaml });
         var text = await ReadTextAsync(request, ct);
