@@ -60,7 +60,7 @@ public sealed class Discovery
         var match = (await ResourcesAsync(cancel).ConfigureAwait(false)).FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind)
             ?? (await ResourcesAsync(cancel, refresh: true).ConfigureAwait(false)).FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind);
         return match ?? throw new KubeException(
-            $"resource mapping not found for kind "{kind}" in version "{apiVersion}"; ensure CRDs are installed first",
+            $"resource mapping not found for kind \"{kind}\" in version \"{apiVersion}\"; ensure CRDs are installed first",
             "KubeResourceTypeNotFound", System.Management.Automation.ErrorCategory.ObjectNotFound, $"{apiVersion}/{kind}");
     }
 
