@@ -365,6 +365,11 @@ internal sealed class StrategicMerger
             var patchItems = foundPatch ? JsonNodes.TakeItems((JsonArray)patchValue!) : [];
             ValidateOrder(patchItems, order, mergeKey);
 
+            var maps = mergeKey.Length > 0;
+            var liveOrder = maps && foundOriginal && foundPatch && field.List is { MergesOnPatch: true }
+                ? LiveOrder.AfterMerge(originalItems, patchItems, mergeKey)
+                : originalItems;
+
             List<JsonNode?> merged;
             if (foundOriginal && !foundPatch)
             {
@@ -383,9 +388,8 @@ internal sealed class StrategicMerger
                 continue;
             }
 
-            var maps = mergeKey.Length > 0;
             var (listed, serverOnly) = ListElements.Partition(merged, order, mergeKey, maps);
-            var ordered = ListElements.NormalizeOrder(listed, serverOnly, order, originalItems, mergeKey, maps);
+            var ordered = ListElements.NormalizeOrder(listed, serverOnly, order, liveOrder, mergeKey, maps);
             original[key] = JsonNodes.ToArray(ordered);
             patch.Remove(key);
         }
