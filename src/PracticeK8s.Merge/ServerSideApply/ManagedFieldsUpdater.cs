@@ -26,7 +26,7 @@ public static class ManagedFieldsUpdater
     {
         var requested = ManagedFieldsEntry.ReadFrom(updated);
         var managers = requested.Count > 0 && string.IsNullOrEmpty(subresource) ? requested : ManagedFieldsEntry.ReadFrom(live);
-        var kind = Ownership.KindOf(updated);
+        var kind = Ownership.KindOf(updated) is { Length: > 0 } written ? written : Ownership.KindOf(live);
         var schema = PatchSchema.RootOf(apiVersion, kind);
 
         var before = Ownership.WithoutManagedFields(live);
