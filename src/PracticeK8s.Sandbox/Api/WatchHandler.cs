@@ -47,7 +47,7 @@ public sealed class WatchHandler(SandboxState state)
         {
             await http.Response.StartAsync(r.Aborted);
             var status = ApiException.Expired($"too old resource version: {e.Requested} ({e.Oldest})").ToStatus();
-            await writer.WriteRaw("ERROR", JsonSerializer.SerializeToUtf8Bytes(status));
+            await writer.WriteRaw("ERROR", Storage.JsonOutput.Bytes(status));
             return;
         }
 
@@ -131,7 +131,7 @@ public sealed class WatchHandler(SandboxState state)
         public Task Bookmark(Resources.ResourceDefinition def, long rv, bool initialEventsEnd, CancellationToken ct)
         {
             var ms = new MemoryStream();
-            using (var w = new Utf8JsonWriter(ms))
+            using (var w = new Utf8JsonWriter(ms, Storage.JsonOutput.Writer))
             {
                 w.WriteStartObject();
                 w.WriteString("kind", def.Kind);
