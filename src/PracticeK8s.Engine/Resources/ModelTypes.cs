@@ -50,6 +50,15 @@ public static class ModelTypes
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<System.Text.Json.JsonElement, object>> s_readers = new();
+    private static readonly MethodInfo s_read = typeof(ModelTypes).GetMethod(nameof(Read), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Deserializes one object (e.g. a list item) into its model type, with a cached compiled reader per type.</summary>
+    public static object FromJson(System.Text.Json.JsonElement element, Type type) =>
+        s_readers.GetOrAdd(type, t => s_read.MakeGenericMethod(t).CreateDelegate<Func<System.Text.Json.JsonElement, object>>())(element);
+
+    private static object Read<T>(System.Text.Json.JsonElement element) => KubernetesJson.Deserialize<T>(element)!;
+
     public static JsonNode ToJson(object model) =>
         JsonNode.Parse(KubernetesJson.Serialize(model)) ?? new JsonObject();
 }
