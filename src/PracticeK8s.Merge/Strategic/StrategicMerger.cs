@@ -34,11 +34,8 @@ internal sealed class StrategicMerger
                 return patch;
             case Directives.Delete:
                 return new JsonObject();
-            case Directives.Merge:
-                // An explicit request for the default behaviour.
-                patch.Remove(Directives.Marker);
-                break;
             case var other:
+                // Kubernetes refuses "$patch: merge" on a map too.
                 throw Directives.BadPatchType(other, patch);
         }
 
@@ -132,28 +129,27 @@ internal sealed class StrategicMerger
     }
 
     /// <summary>
-    /// A new value from the patch, with its directives consumed and its nulls dropped (they cannot delete
-    /// anything): it is merged into nothing. A map marked <c>$patch: delete</c> is not kept at all.
+    /// A new value from the patch, merged into nothing: its directives are consumed and its nulls dropped
+    /// (they cannot delete anything). As in Kubernetes, a map carrying <c>$patch</c> is not kept at all
+    /// where there was no value before, and neither is a list element carrying one.
     /// </summary>
     private (JsonNode? Value, bool Keep) Clean(JsonNode? value, SchemaNode node)
     {
         switch (value)
         {
-            case JsonObject map when Directives.MarkerOf(map) == Directives.Delete:
+            case JsonObject map when Directives.MarkerOf(map) is not null:
                 return (null, false);
             case JsonObject map:
                 return (MergeMap(null, map, node), true);
             case JsonArray list:
-                // Elements carrying $patch are list directives (delete this one, replace the list): nothing to keep.
                 var items = new List<JsonNode?>();
                 foreach (var item in JsonNodes.TakeItems(list))
                 {
-                    if (Directives.MarkerOf(item) is not null)
+                    var (cleaned, keep) = Clean(item, node.Element);
+                    if (keep)
                     {
-                        continue;
+                        items.Add(cleaned);
                     }
-
-                    items.Add(Clean(item, node.Element).Value);
                 }
 
                 return (JsonNodes.ToArray(items), true);
@@ -193,12 +189,18 @@ internal sealed class StrategicMerger
             }
 
             (original, patch) = HandleSpecialElements(original, patch, mergeKey);
+            var patchKeys = KeysOf(patch, mergeKey); // merging consumes the patch elements
             merged = MergeElements(original, patch, mergeKey, element);
+            patch = patchKeys;
         }
 
         var (patchItems, serverOnly) = ListElements.Partition(merged, patch, mergeKey, maps);
         return ListElements.NormalizeOrder(patchItems, serverOnly, patch, original, mergeKey, maps);
     }
+
+    /// <summary>Stand-ins for list elements that carry only their merge key, for ordering.</summary>
+    private static List<JsonNode?> KeysOf(List<JsonNode?> elements, string mergeKey) =>
+        elements.Select(e => (JsonNode?)new JsonObject { [mergeKey] = JsonNodes.Clone(ListElements.RequireKey(e, mergeKey)) }).ToList();
 
     /// <summary>Applies <c>$patch: delete</c> and <c>$patch: replace</c> elements; returns the list and the remaining patch.</summary>
     private static (List<JsonNode?> Original, List<JsonNode?> Patch) HandleSpecialElements(List<JsonNode?> original, List<JsonNode?> patch, string mergeKey)
@@ -225,7 +227,7 @@ internal sealed class StrategicMerger
                     replace = true;
                     break;
                 case Directives.Merge:
-                    break;
+                    throw PatchException.BadRequest("merging lists cannot yet be specified in the patch");
                 case var other:
                     throw Directives.BadPatchType(other, element);
             }
@@ -271,7 +273,7 @@ internal sealed class StrategicMerger
         {
             if (original.TryGetPropertyValue(Directives.RetainKeys, out var existing))
             {
-                if (!JsonEquality.DeepEquals(existing, retain))
+                if (!JsonEquality.ApiEquals(existing, retain))
                 {
                     throw PatchException.BadRequest($"{JsonNodes.Compact(existing)} and {JsonNodes.Compact(retain)} are not deep equal: this may happen when calculating the 3-way diff patch");
                 }
@@ -327,7 +329,7 @@ internal sealed class StrategicMerger
             {
                 if (original.TryGetPropertyValue(directiveKey, out var existing))
                 {
-                    if (!JsonEquality.DeepEquals(existing, orderValue))
+                    if (!JsonEquality.ApiEquals(existing, orderValue))
                     {
                         throw Directives.BadSetElementOrderFormat();
                     }
@@ -363,6 +365,11 @@ internal sealed class StrategicMerger
             var patchItems = foundPatch ? JsonNodes.TakeItems((JsonArray)patchValue!) : [];
             ValidateOrder(patchItems, order, mergeKey);
 
+            var maps = mergeKey.Length > 0;
+            var liveOrder = maps && foundOriginal && foundPatch && field.List is { MergesOnPatch: true }
+                ? LiveOrder.AfterMerge(originalItems, patchItems, mergeKey)
+                : originalItems;
+
             List<JsonNode?> merged;
             if (foundOriginal && !foundPatch)
             {
@@ -381,9 +388,8 @@ internal sealed class StrategicMerger
                 continue;
             }
 
-            var maps = mergeKey.Length > 0;
             var (listed, serverOnly) = ListElements.Partition(merged, order, mergeKey, maps);
-            var ordered = ListElements.NormalizeOrder(listed, serverOnly, order, originalItems, mergeKey, maps);
+            var ordered = ListElements.NormalizeOrder(listed, serverOnly, order, liveOrder, mergeKey, maps);
             original[key] = JsonNodes.ToArray(ordered);
             patch.Remove(key);
         }
