@@ -40,7 +40,7 @@ internal sealed class ResourcePaths(OperationFactory operations, QueryParameters
         // The collection.
         var collectionItem = PathItem(ScopeParameters().Append(parameters.Pretty()));
         if (resource.Has("list"))
-            collectionItem["get"] = operations.Operation("list", Naming.Id("list", scope, kind), $"list or watch objects of kind {kind}", gvk,
+            collectionItem["get"] = operations.Operation("list", Naming.Id("list", scope, kind), ListDescription(resource), gvk,
                 parameters.Many(QueryParameters.List), null, OperationFactory.StreamResponses(schemas.List));
         if (resource.Has("create"))
             collectionItem["post"] = operations.Operation("post", Naming.Id("create", scope, kind), $"create{OperationNaming.Article(kind)}{kind}", gvk,
@@ -70,7 +70,7 @@ internal sealed class ResourcePaths(OperationFactory operations, QueryParameters
         if (resource.Namespaced && resource.Has("list"))
         {
             var all = PathItem(QueryParameters.List.Select(parameters.Query).Append(parameters.Pretty()));
-            all["get"] = operations.Operation("list", Naming.Id("list", "", kind, "ForAllNamespaces"), $"list or watch objects of kind {kind}", gvk,
+            all["get"] = operations.Operation("list", Naming.Id("list", "", kind, "ForAllNamespaces"), ListDescription(resource), gvk,
                 null, null, OperationFactory.StreamResponses(schemas.List));
             paths[$"{prefix}/{resource.Plural}"] = all;
         }
@@ -181,6 +181,9 @@ internal sealed class ResourcePaths(OperationFactory operations, QueryParameters
             }
         }
     }
+
+    private static string ListDescription(OpenApiResource resource) =>
+        resource.Has("watch") ? $"list or watch objects of kind {resource.Kind}" : $"list objects of kind {resource.Kind}";
 
     private JsonObject Connect(string method, string scope, string kind, string suffix, string subresource, GroupVersionKind gvk) =>
         operations.Operation("connect", Naming.Id("connect", OperationNaming.Capitalise(method) + scope, kind, suffix),

@@ -48,17 +48,16 @@ internal sealed class ModelSchemaFactory
         // The Patch body type has no fields on the wire (KubernetesClient's Content is the payload).
         if (type == typeof(V1Patch)) { schema["type"] = "object"; return schema; }
 
+        var schemaName = _catalog.NameOf(type) ?? "";
+        var jsonProperties = ModelCatalog.JsonProperties(type)
+            .Where(p => !FieldsNewerThanServedVersion.Contains(schemaName, p.JsonName))
+            .OrderBy(p => p.JsonName, StringComparer.Ordinal).ToList();
         var properties = new JsonObject();
-        var required = new JsonArray();
-        foreach (var (property, jsonName) in ModelCatalog.JsonProperties(type).OrderBy(p => p.JsonName, StringComparer.Ordinal))
-        {
+        foreach (var (property, jsonName) in jsonProperties)
             properties[jsonName] = PropertySchema(type, kind, property.PropertyType, jsonName, _docs.ForProperty(type, property.Name));
-            // KubernetesClient makes required value-type fields non-nullable (int, bool, DateTime).
-            if (property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null)
-                required.Add(jsonName);
-        }
         if (properties.Count > 0) schema["properties"] = properties;
-        if (required.Count > 0) schema["required"] = required;
+        var required = RequiredFields.Of(type, kind, schemaName, jsonProperties);
+        if (required.Count > 0) schema["required"] = new JsonArray(required.Select(r => (JsonNode)JsonValue.Create(r)).ToArray());
         schema["type"] = "object";
         if (_catalog.EntityOf(type) is { } gvk)
             schema["x-kubernetes-group-version-kind"] = new JsonArray(GvkJson(gvk));
