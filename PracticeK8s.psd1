@@ -16,13 +16,36 @@
         'Use-KubeContext'
         'Import-KubeConfig'
         'Get-KubeVersion'
+        'ConvertFrom-KubeYaml'
+        'ConvertTo-KubeYaml'
+        'Get-KubeNamespace'
+        'Get-KubePod'
+        'Get-KubeReplicaSet'
+        'Get-KubeDeployment'
+        'Get-KubeDaemonSet'
+        'Get-KubeStatefulSet'
+        'Get-KubePersistentVolumeClaim'
+        'Get-KubePersistentVolume'
+        'Get-KubeService'
+        'Get-KubeEndpoints'
+        'Get-KubeNode'
+        'Get-KubeIngress'
+        'Get-KubeConfigMap'
+        'Get-KubeSecret'
+        'Get-KubeJob'
+        'Get-KubeEvent'
+        'Get-KubeResource'
+        'Start-KubeSandbox'
+        'Stop-KubeSandbox'
+        'Get-KubeSandbox'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
-    TypesToProcess       = @()
+    TypesToProcess       = @('PracticeK8s.Types.ps1xml')
     FormatsToProcess     = @(
         'formats/Config.Format.ps1xml'
+        'formats/Resources.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

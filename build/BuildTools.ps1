@@ -33,12 +33,14 @@ function Build-ModuleFolder([string] $Root, [string] $Configuration, [string] $D
         Copy-Item -Destination $deps
     Copy-Item (Join-Path $Root 'PracticeK8s.psd1') $Destination
     Copy-Item (Join-Path $Root 'formats') $Destination -Recurse
-    $types = Join-Path $Root 'PracticeK8s.Types.ps1xml'
-    if (Test-Path $types) { Copy-Item $types $Destination }
     $sandboxBin = Join-Path $Root "src/PracticeK8s.Sandbox/bin/$Configuration/net8.0"
     if (Test-Path (Join-Path $sandboxBin 'PracticeK8s.Sandbox.dll')) {
         Copy-Item $sandboxBin (Join-Path $Destination 'sandbox') -Recurse
     }
+    # Type data and the kubectl tables are generated from the printing library's columns.
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $Root 'build/New-TypeAndFormatData.ps1') -ModuleDir $Destination
+    if ($LASTEXITCODE -ne 0) { throw "type and format generation failed with exit code $LASTEXITCODE" }
     $license = Join-Path $Root 'LICENSE'
     if (Test-Path $license) { Copy-Item $license $Destination }
 }

@@ -1,2 +1,2 @@
-// The sandbox API server's entry point (filled in by "Sandbox, part 1").
-return 0;
+// The sandbox API server: dotnet PracticeK8s.Sandbox.dll --data-dir DIR [--port 0] [--token T] [--readonly-token T]
+return await PracticeK8s.Sandbox.Hosting.SandboxHost.RunAsync(args);

@@ -21,10 +21,13 @@ Describe 'Dependency isolation' -Tag Isolation {
 `$ErrorActionPreference = 'Stop'
 if (`$$First) { Add-Type -Path '$otherYaml' }
 Import-Module '$ModulePath'
+`$yaml = "apiVersion: v1``nkind: ConfigMap``nmetadata: {name: x}"
 'contexts=' + ((Get-KubeContext).Name -join ',')
+'yaml=' + (`$yaml | ConvertFrom-KubeYaml).Metadata.Name
 if (-not `$$First) {
     Add-Type -Path '$otherYaml'
     'contexts-after=' + ((Get-KubeContext).Name -join ',')
+    'yaml-after=' + (`$yaml | ConvertFrom-KubeYaml | ConvertTo-KubeYaml | ConvertFrom-KubeYaml).Metadata.Name
 }
 # Building a client loads KubernetesClient; the server is not there, which is fine here.
 try { Get-KubeVersion -ErrorAction Stop } catch { 'version-error=' + `$_.FullyQualifiedErrorId }
@@ -37,7 +40,11 @@ foreach (`$a in [AppDomain]::CurrentDomain.GetAssemblies()) {
 "@
         $report = Invoke-ChildPwsh $script -Environment @{ KUBECONFIG = $config }
         $report | Should -Contain 'contexts=ctx-a'
-        if (-not $First) { $report | Should -Contain 'contexts-after=ctx-a' }
+        $report | Should -Contain 'yaml=x'
+        if (-not $First) {
+            $report | Should -Contain 'contexts-after=ctx-a'
+            $report | Should -Contain 'yaml-after=x'
+        }
         $report | Should -Contain 'version-error=KubeConnectionFailed,PracticeK8s.Cmdlets.Cluster.GetKubeVersionCommand'
         $report | Should -Contain 'assembly=YamlDotNet|18|PracticeK8s'
         $report | Should -Contain 'assembly=KubernetesClient|21|PracticeK8s'

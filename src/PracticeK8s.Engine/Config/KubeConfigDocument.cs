@@ -153,6 +153,20 @@ public sealed class KubeConfigDocument
         Add(section, entry);
     }
 
+    /// <summary>Removes the entries of a section whose names match; true when something was removed.</summary>
+    public bool RemoveWhere(string section, Func<string, bool> match)
+    {
+        if (!_root.Children.TryGetValue(new YamlScalarNode(section), out var node) || node is not YamlSequenceNode list)
+            return false;
+        int before = list.Children.Count;
+        for (int i = list.Children.Count - 1; i >= 0; i--)
+        {
+            if (list.Children[i] is YamlMappingNode m && Scalar(m, "name") is { } name && match(name))
+                list.Children.RemoveAt(i);
+        }
+        return list.Children.Count != before;
+    }
+
     /// <summary>Sets the namespace field of a context entry of this file.</summary>
     public void SetContextNamespace(string context, string ns)
     {

@@ -13,5 +13,8 @@ public static class RequestLog
     public static Action<string>? Debug { get => s_debug.Value; set => s_debug.Value = value; }
 
     internal static void WriteVerbose(string text) => s_verbose.Value?.Invoke(text);
+
+    /// <summary>Reports a milestone that is not a request (a watch reconnecting, a retry decision).</summary>
+    public static void WriteVerboseText(string text) => s_verbose.Value?.Invoke(text);
     internal static void WriteDebug(string text) => s_debug.Value?.Invoke(text);
 }

@@ -16,6 +16,9 @@ internal sealed class SessionSelection
     public string? Context { get; set; }
     public string? Namespace { get; set; }
 
+    /// <summary>The selection in force before Start-KubeSandbox switched to the sandbox, restored by Stop-KubeSandbox.</summary>
+    public (string? Context, string? Namespace)? BeforeSandbox { get; set; }
+
     /// <summary>The selection of a runspace (read-only empty selection when there is none).</summary>
     public static SessionSelection Of(Runspace? runspace) =>
         runspace is not null && s_byRunspace.TryGetValue(runspace, out var selection) ? selection : s_none;

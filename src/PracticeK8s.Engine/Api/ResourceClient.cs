@@ -1,0 +1,188 @@
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PracticeK8s.Engine.Errors;
+using PracticeK8s.Engine.Resources;
+using PracticeK8s.Engine.Session;
+using PracticeK8s.Engine.Yaml;
+
+namespace PracticeK8s.Engine.Api;
+
+/// <summary>
+/// Reads any kind through one code path: pages of a list streamed object by object, single
+/// objects, and watches that resume from the last resourceVersion and re-list when it is too old.
+/// Objects come back as typed models for built-in kinds and as generic objects otherwise.
+/// </summary>
+public sealed class ResourceClient
+{
+    private readonly KubeApi _api;
+
+    public ResourceClient(KubeConnection connection) => _api = connection.Api;
+
+    /// <summary>The list's resourceVersion, known once the first page has been read (where a watch starts).</summary>
+    public string? LastListResourceVersion { get; private set; }
+
+    public async IAsyncEnumerable<object> ListAsync(ResourceKind kind, string? ns, ListOptions options,
+        [EnumeratorCancellation] CancellationToken cancel)
+    {
+        string? token = null;
+        bool first = true;
+        do
+        {
+            var path = kind.CollectionPath(ns) + options.Query(token);
+            using var response = await _api.SendAsync(HttpMethod.Get, path, null, cancel, stream: true).ConfigureAwait(false);
+            await using var body = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+            using var page = await JsonDocument.ParseAsync(body, cancellationToken: cancel).ConfigureAwait(false);
+            var root = page.RootElement;
+            token = null;
+            if (root.TryGetProperty("metadata", out var meta))
+            {
+                if (meta.TryGetProperty("continue", out var c) && c.GetString() is { Length: > 0 } next)
+                    token = next;
+                if (first && meta.TryGetProperty("resourceVersion", out var rv))
+                    LastListResourceVersion = rv.GetString();
+            }
+            first = false;
+            if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in items.EnumerateArray())
+                    yield return ToObject(kind, item);
+            }
+        }
+        while (token is not null);
+    }
+
+    public async Task<object> GetAsync(ResourceKind kind, string? ns, string name, CancellationToken cancel)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Get, kind.ObjectPath(ns, name), null, cancel).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+        using var doc = await JsonDocument.ParseAsync(body, cancellationToken: cancel).ConfigureAwait(false);
+        return ToObject(kind, doc.RootElement);
+    }
+
+    /// <summary>
+    /// Changes after <paramref name="resourceVersion"/> until cancelled. A dropped connection or a
+    /// server-side timeout resumes from the last version seen; a version the server no longer
+    /// has (410 Gone) re-lists and reports every current object as ADDED, then goes on.
+    /// </summary>
+    public async IAsyncEnumerable<WatchEvent> WatchAsync(ResourceKind kind, string? ns, ListOptions options, string? resourceVersion,
+        [EnumeratorCancellation] CancellationToken cancel)
+    {
+        var version = resourceVersion;
+        int failures = 0;
+        while (!cancel.IsCancellationRequested)
+        {
+            var events = new List<WatchEvent>();
+            bool expired = false;
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await _api.SendAsync(HttpMethod.Get, kind.CollectionPath(ns) + options.Query(resourceVersion: version, watch: true, timeoutSeconds: 300),
+                    null, cancel, stream: true).ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (KubeApiException e) when (e.IsGone)
+            {
+                expired = true;
+            }
+            catch (KubeException e) when (e.ErrorId == "KubeConnectionFailed" && ++failures < 5)
+            {
+                RequestLogWrite($"watch of {kind.QualifiedPlural} lost its connection ({e.Message}); reconnecting");
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * failures), cancel).ConfigureAwait(false);
+                continue;
+            }
+
+            if (response is not null)
+            {
+                using (response)
+                {
+                    var stream = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+                    using var reader = new StreamReader(stream);
+                    while (true)
+                    {
+                        string? line;
+                        try
+                        {
+                            line = await reader.ReadLineAsync(cancel).ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (e is IOException or HttpRequestException && !cancel.IsCancellationRequested)
+                        {
+                            RequestLogWrite($"watch of {kind.QualifiedPlural} was cut ({e.Message}); resuming from {version}");
+                            break;
+                        }
+                        if (line is null)
+                            break;
+                        if (line.Length == 0)
+                            continue;
+                        var parsed = ParseEvent(kind, line, out var eventVersion, out var gone);
+                        if (gone)
+                        {
+                            expired = true;
+                            break;
+                        }
+                        if (eventVersion is not null)
+                            version = eventVersion;
+                        if (parsed is not null)
+                            yield return parsed;
+                    }
+                }
+            }
+
+            if (expired)
+            {
+                RequestLogWrite($"watch of {kind.QualifiedPlural}: resourceVersion {version} is too old; listing again");
+                await foreach (var obj in ListAsync(kind, ns, options, cancel).ConfigureAwait(false))
+                    events.Add(new WatchEvent("ADDED", obj));
+                version = LastListResourceVersion;
+                foreach (var e in events)
+                    yield return e;
+            }
+        }
+    }
+
+    private WatchEvent? ParseEvent(ResourceKind kind, string line, out string? version, out bool gone)
+    {
+        version = null;
+        gone = false;
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        var type = root.GetProperty("type").GetString() ?? "";
+        var obj = root.GetProperty("object");
+        if (type == "ERROR")
+        {
+            var code = obj.TryGetProperty("code", out var c) ? c.GetInt32() : 0;
+            if (code == 410)
+            {
+                gone = true;
+                return null;
+            }
+            throw KubeApiException.FromResponse((System.Net.HttpStatusCode)(code == 0 ? 500 : code), obj.GetRawText(), "WATCH", kind.QualifiedPlural, null);
+        }
+        if (obj.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("resourceVersion", out var rv))
+            version = rv.GetString();
+        return type == "BOOKMARK" ? null : new WatchEvent(type, ToObject(kind, obj));
+    }
+
+    /// <summary>A typed model when the kind has one (apiVersion/kind filled in, as list items lack them), else a generic object.</summary>
+    public static object ToObject(ResourceKind kind, JsonElement element)
+    {
+        var type = kind.ModelType;
+        if (type is null)
+        {
+            var node = JsonNode.Parse(element.GetRawText())!.AsObject();
+            node["apiVersion"] ??= kind.ApiVersion;
+            node["kind"] ??= kind.Kind;
+            return PSObjectJson.ToGenericObject(node);
+        }
+        var model = ModelTypes.FromJson(element, type);
+        if (model is k8s.IKubernetesObject typed)
+        {
+            typed.ApiVersion ??= kind.ApiVersion;
+            typed.Kind ??= kind.Kind;
+        }
+        return model;
+    }
+
+    private static void RequestLogWrite(string text) => Http.RequestLog.WriteVerboseText(text);
+}

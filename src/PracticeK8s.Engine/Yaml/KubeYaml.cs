@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PracticeK8s.Engine.Resources;
+
+namespace PracticeK8s.Engine.Yaml;
+
+/// <summary>YAML in and out for the cmdlets: typed API objects for built-in kinds, generic objects for the rest.</summary>
+public static class KubeYaml
+{
+    /// <summary>Metadata fields the server owns; dropped for apply input, as kubectl users strip them by hand.</summary>
+    private static readonly string[] s_serverMetadata =
+        ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"];
+
+    public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
+
+    /// <summary>Every object of a YAML stream (a `kind: List` is opened into its items).</summary>
+    public static IReadOnlyList<object> FromYaml(string text, string source)
+    {
+        var result = new List<object>();
+        foreach (var document in YamlDocuments.Parse(text, source))
+        {
+            foreach (var node in Expand(document.Content))
+                result.Add(ToObject(node, source, document));
+        }
+        return result;
+    }
+
+    /// <summary>The JSON form of every object of a YAML stream, with the document each came from.</summary>
+    public static IReadOnlyList<(JsonObject Object, YamlDocument Document)> JsonFromYaml(string text, string source)
+    {
+        var result = new List<(JsonObject, YamlDocument)>();
+        foreach (var document in YamlDocuments.Parse(text, source))
+        {
+            foreach (var node in Expand(document.Content))
+            {
+                if (node is not JsonObject obj)
+                    throw new KubeYamlException(source, document.Index, document.Line, 1, "the document is not a mapping (an object with apiVersion and kind)");
+                result.Add((obj, document));
+            }
+        }
+        return result;
+    }
+
+    public static object ToObject(JsonNode? node, string source, YamlDocument document)
+    {
+        if (node is not JsonObject obj)
+            throw new KubeYamlException(source, document.Index, document.Line, 1, "the document is not a mapping (an object with apiVersion and kind)");
+        try
+        {
+            return ModelTypes.ToModel(obj) ?? PSObjectJson.ToGenericObject(obj);
+        }
+        catch (JsonException e)
+        {
+            var where = string.IsNullOrEmpty(e.Path) ? "" : $" at {e.Path.TrimStart('$', '.')}";
+            throw new KubeYamlException(source, document.Index, document.Line, 1,
+                $"{obj["kind"]} \"{obj["metadata"]?["name"]}\" does not match its schema{where}: {FirstSentence(e.Message)}", e);
+        }
+    }
+
+    public static string ToYaml(IEnumerable<object?> values, bool forApply)
+    {
+        var documents = values.Select(v => PSObjectJson.ToJson(v)).Select(node => forApply ? ForApply(node) : node).ToList();
+        return YamlWriter.WriteAll(documents);
+    }
+
+    /// <summary>A copy without what the server fills in: what `kubectl apply` should be given.</summary>
+    public static JsonNode? ForApply(JsonNode? node)
+    {
+        if (node is not JsonObject obj)
+            return node;
+        var copy = (JsonObject)obj.DeepClone();
+        copy.Remove("status");
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            foreach (var field in s_serverMetadata)
+                metadata.Remove(field);
+            if (metadata["annotations"] is JsonObject annotations)
+            {
+                annotations.Remove(LastAppliedAnnotation);
+                if (annotations.Count == 0)
+                    metadata.Remove("annotations");
+            }
+        }
+        if (copy["items"] is JsonArray items)
+        {
+            for (int i = 0; i < items.Count; i++)
+                items[i] = ForApply(items[i]?.DeepClone());
+        }
+        return copy;
+    }
+
+    private static IEnumerable<JsonNode?> Expand(JsonNode? node)
+    {
+        if (node is JsonObject obj && obj["kind"]?.GetValueKind() == JsonValueKind.String
+            && obj["kind"]!.GetValue<string>().EndsWith("List", StringComparison.Ordinal) && obj["items"] is JsonArray items)
+        {
+            foreach (var item in items)
+                yield return item?.DeepClone();
+            yield break;
+        }
+        yield return node;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using PracticeK8s.Sandbox.Resources;
+using PracticeK8s.Sandbox.Storage;
+
+namespace PracticeK8s.Sandbox.Api;
+
+/// <summary>POST to a collection: create (201), with dryRun and fieldValidation.</summary>
+public sealed class CreateHandler(SandboxState state)
+{
+    public async Task Create(ApiRequest r)
+    {
+        var options = WriteOptions.From(r.Query);
+        var body = await RequestBody.ReadObjectAsync(r.Http.Request, r.Aborted);
+        var warnings = new List<string>();
+        var obj = ObjectPipeline.Decode(r.Def, body, r.Target.Namespace, options.FieldValidation, warnings, state.Registry);
+        var created = CreateObject(r.Def, r.Target.Namespace, obj, options.DryRun);
+        Respond.Warnings(r.Http, warnings);
+        await Respond.Bytes(r.Http, 201, created.Json);
+    }
+
+    /// <summary>Prepares and stores a new object (also used by lifecycle code). Throws AlreadyExists etc.</summary>
+    public StoredObject CreateObject(ResourceDefinition def, string? ns, JsonObject obj, bool dryRun)
+    {
+        ObjectPipeline.PrepareCreate(def, obj);
+        Admission.BeforeCreate(state, def, obj);
+        var name = obj.Obj("metadata")!.Str("name")!;
+        var result = state.Store.Write(def.StorageKey, ns ?? "", name, current =>
+        {
+            if (current is not null) throw ApiException.AlreadyExists(def.QualifiedResource, name, def.Group);
+            if (def.Namespaced) RequireActiveNamespace(def, ns!, name);
+            return Mutation.Store(obj);
+        }, dryRun);
+        return result.Object!;
+    }
+
+    private void RequireActiveNamespace(ResourceDefinition def, string ns, string name)
+    {
+        var nsObj = state.Store.Get("/namespaces", "", ns) ?? throw ApiException.NotFound("namespaces", ns);
+        if (nsObj.IsBeingDeleted)
+            throw ApiException.Forbidden($"{def.QualifiedResource} \"{name}\" is forbidden: unable to create new content in namespace {ns} because it is being terminated");
+    }
+}

@@ -1,0 +1,18 @@
+using PracticeK8s.Printing;
+using PracticeK8s.Sandbox.Resources;
+using PracticeK8s.Sandbox.Storage;
+
+namespace PracticeK8s.Sandbox.Api.Tables;
+
+/// <summary>Serves the shared printing library's kubectl columns (the module prints with the same code).</summary>
+public sealed class KindPrinterAdapter(IKindPrinter printer, Type model) : IRowPrinter
+{
+    public IReadOnlyList<TableColumnDef> Columns { get; } =
+        printer.Columns.Select(c => new TableColumnDef(c.ServerName, c.Type, c.Format, c.Description, c.Priority)).ToList();
+
+    public IReadOnlyList<object?> Cells(StoredObject obj, DateTime nowUtc)
+    {
+        var typed = ModelJson.Deserialize(obj.Json, model) ?? throw new InvalidOperationException($"cannot read {obj.Name} as {model.Name}");
+        return printer.Cells(typed, nowUtc).Cast<object?>().ToList();
+    }
+}

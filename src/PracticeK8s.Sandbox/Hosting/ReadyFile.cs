@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PracticeK8s.Sandbox.Hosting;
+
+/// <summary>DIR/sandbox.json: written once the server answers, removed on clean shutdown.</summary>
+public sealed record ReadyFile(
+    [property: JsonPropertyName("pid")] int Pid,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("port")] int Port,
+    [property: JsonPropertyName("dataDir")] string DataDir,
+    [property: JsonPropertyName("kubeconfig")] string Kubeconfig,
+    [property: JsonPropertyName("adminToken")] string AdminToken,
+    [property: JsonPropertyName("readOnlyToken")] string ReadOnlyToken,
+    [property: JsonPropertyName("startedAt")] string StartedAt)
+{
+    public const string FileName = "sandbox.json";
+
+    /// <summary>Written to a temp file and renamed, so a poller never reads half a file.</summary>
+    public void Write(string dataDir)
+    {
+        var path = Path.Combine(dataDir, FileName);
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    public static void Delete(string dataDir)
+    {
+        try { File.Delete(Path.Combine(dataDir, FileName)); } catch (IOException) { }
+    }
+}

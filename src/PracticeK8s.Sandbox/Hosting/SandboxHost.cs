@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PracticeK8s.Sandbox.Api;
+using PracticeK8s.Sandbox.Discovery;
+using PracticeK8s.Sandbox.Lifecycle;
+using PracticeK8s.Sandbox.Resources;
+using PracticeK8s.Sandbox.Security;
+using PracticeK8s.Sandbox.Storage;
+
+namespace PracticeK8s.Sandbox.Hosting;
+
+/// <summary>
+/// Starts the sandbox: data dir, CA and tokens, storage (replayed from the write-ahead log),
+/// Kestrel on 127.0.0.1 over HTTPS, then kubeconfig + sandbox.json + the "listening" line.
+/// Stops cleanly on SIGINT/SIGTERM: watches end, storage is compacted, sandbox.json removed.
+/// </summary>
+public static class SandboxHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        SandboxOptions options;
+        try { options = SandboxOptions.Parse(args); }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        Directory.CreateDirectory(options.DataDir);
+        var ca = CertificateAuthority.LoadOrCreate(options.DataDir);
+        var tokens = SandboxTokens.LoadOrCreate(options.DataDir, options.Token, options.ReadOnlyToken);
+        using var store = new ObjectStore(new WriteAheadLog(options.DataDir));
+        var registry = new ResourceRegistry(BuiltinResources.List);
+        var state = new SandboxState(store, registry);
+        CustomResources.Attach(state);
+        Bootstrap.Run(state);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), ContentRootPath = options.DataDir });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = RequestBody.MaxBytes * 2L;
+            k.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(ca.ServerCertificate);
+            });
+        });
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton<ApiRouter>();
+        builder.Services.AddHostedService<PodTerminator>();
+        builder.Services.AddHostedService<NamespaceCleaner>();
+
+        var app = builder.Build();
+        var authenticator = new Authenticator(tokens);
+        var router = app.Services.GetRequiredService<ApiRouter>();
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        state.Stopping = lifetime.ApplicationStopping;
+        lifetime.ApplicationStopping.Register(store.Close);
+
+        app.Run(async ctx =>
+        {
+            if (Authenticator.IsAnonymousPath(ctx.Request.Path))
+            {
+                await HealthEndpoints.Handle(ctx);
+                return;
+            }
+            var user = authenticator.Authenticate(ctx.Request);
+            if (user is null)
+            {
+                await Respond.Error(ctx, ApiException.Unauthorized());
+                return;
+            }
+            await router.Handle(ctx, user);
+        });
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        var url = $"https://127.0.0.1:{port}";
+        state.ServerAddress = $"127.0.0.1:{port}";
+        var kubeconfigPath = Path.Combine(options.DataDir, "kubeconfig");
+        File.WriteAllText(kubeconfigPath, KubeconfigWriter.Render(url, ca.CaCertificatePem, tokens.Admin, tokens.ReadOnly));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(kubeconfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        new ReadyFile(Environment.ProcessId, url, port, options.DataDir, kubeconfigPath, tokens.Admin, tokens.ReadOnly,
+            ObjectPipeline.Timestamp(DateTime.UtcNow)).Write(options.DataDir);
+        Console.Out.WriteLine($"PracticeK8s sandbox listening on {url}");
+        Console.Out.Flush();
+
+        await app.WaitForShutdownAsync();
+        ReadyFile.Delete(options.DataDir);
+        return 0;
+    }
+}

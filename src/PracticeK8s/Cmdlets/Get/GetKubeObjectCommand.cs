@@ -1,0 +1,141 @@
+using System.Management.Automation;
+using PracticeK8s.Engine.Api;
+using PracticeK8s.Engine.Errors;
+using PracticeK8s.Engine.Objects;
+using PracticeK8s.Engine.Resources;
+
+namespace PracticeK8s.Cmdlets.Get;
+
+/// <summary>
+/// kubectl get for one or more kinds: names with wildcards, label and field selectors, all
+/// namespaces, and -Watch. Lists stream page by page, each object written as its page arrives.
+/// Piped objects narrow the scope (a Deployment's pods, a Node's pods, a Namespace's objects).
+/// </summary>
+public abstract class GetKubeObjectCommand : KubeCmdlet
+{
+    /// <summary>Names to get; wildcards filter the list.</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    public virtual string[]? Name { get; set; }
+
+    /// <summary>List across all namespaces (kubectl -A).</summary>
+    [Parameter]
+    [Alias("A")]
+    public SwitchParameter AllNamespaces { get; set; }
+
+    /// <summary>A label selector: a string ("app=web,tier!=db") or a hashtable of labels.</summary>
+    [Parameter]
+    [Alias("l", "LabelSelector")]
+    public object? Selector { get; set; }
+
+    /// <summary>A field selector ("status.phase=Running").</summary>
+    [Parameter]
+    public string? FieldSelector { get; set; }
+
+    /// <summary>After listing, keep streaming changes until Ctrl+C (kubectl get -w).</summary>
+    [Parameter]
+    [Alias("w")]
+    public SwitchParameter Watch { get; set; }
+
+    /// <summary>Objects from the pipeline: names, or objects whose related objects to get.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The kinds this call lists (one for the typed cmdlets).</summary>
+    protected abstract Task<IReadOnlyList<ResourceKind>> KindsAsync(KubeTarget target, CancellationToken cancel);
+
+    /// <summary>Extra field selector a cmdlet adds (e.g. Get-KubePod -Node).</summary>
+    protected virtual string? ExtraFieldSelector => null;
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancel)
+    {
+        var target = ResolveTarget();
+        var kinds = await KindsAsync(target, cancel).ConfigureAwait(false);
+        var scope = PipelineScope.From(InputObject, kinds.Count == 1 ? kinds[0] : null);
+        if (scope.Skip)
+            return;
+        var names = scope.Names ?? Name;
+        var labelSelector = Join(Selectors.FromArgument(Selector), scope.LabelSelector);
+        var fieldSelector = Join(Join(FieldSelector, ExtraFieldSelector), scope.FieldSelector);
+        var allNamespaces = AllNamespaces || scope.AllNamespaces;
+        var ns = scope.Namespace ?? target.Namespace;
+        var client = new ResourceClient(target.Connection);
+        bool several = kinds.Count > 1;
+
+        foreach (var kind in kinds)
+        {
+            var listNs = kind.Namespaced && !allNamespaces ? ns : null;
+            var decoration = Decoration(kind, allNamespaces && kind.Namespaced, several);
+            var exact = names?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList() ?? [];
+            if (names is { Length: > 0 } && exact.Count == names.Length && labelSelector is null && fieldSelector is null && !Watch && !allNamespaces)
+            {
+                foreach (var name in exact)
+                {
+                    try
+                    {
+                        PostObject(Decorate(await client.GetAsync(kind, listNs, name, cancel).ConfigureAwait(false), decoration));
+                    }
+                    catch (KubeApiException e) when (e.IsNotFound)
+                    {
+                        PostError(NotFound(kind, name, e));
+                    }
+                }
+                continue;
+            }
+
+            var patterns = names?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var options = new ListOptions { LabelSelector = labelSelector, FieldSelector = fieldSelector };
+            await foreach (var obj in client.ListAsync(kind, listNs, options, cancel).ConfigureAwait(false))
+            {
+                var objName = ObjectCells.Name(obj) ?? ObjectFacts.Of(obj)?.Name ?? "";
+                if (patterns is null || patterns.Any(p => p.IsMatch(objName)))
+                {
+                    seen.Add(objName);
+                    PostObject(Decorate(obj, decoration));
+                }
+            }
+            foreach (var name in exact.Where(n => !seen.Contains(n)))
+                PostError(NotFound(kind, name, null));
+
+            if (Watch)
+            {
+                await foreach (var change in client.WatchAsync(kind, listNs, options, client.LastListResourceVersion, cancel).ConfigureAwait(false))
+                {
+                    var objName = ObjectCells.Name(change.Object) ?? ObjectFacts.Of(change.Object)?.Name ?? "";
+                    if (patterns is not null && !patterns.Any(p => p.IsMatch(objName)))
+                        continue;
+                    var ps = Decorate(change.Object, decoration);
+                    ps.Properties.Add(new PSNoteProperty("WatchEvent", change.Type));
+                    PostObject(ps);
+                }
+            }
+        }
+    }
+
+    private static ErrorRecord NotFound(ResourceKind kind, string name, KubeApiException? inner)
+    {
+        var error = new KubeException($"{kind.QualifiedPlural} \"{name}\" not found", "KubeObjectNotFound", ErrorCategory.ObjectNotFound, name, inner);
+        return error.ToErrorRecord(name);
+    }
+
+    private static string? Join(string? a, string? b) =>
+        string.IsNullOrEmpty(a) ? (string.IsNullOrEmpty(b) ? null : b) : string.IsNullOrEmpty(b) ? a : $"{a},{b}";
+
+    /// <summary>The type name inserted first so the format file picks the right view.</summary>
+    private static string? Decoration(ResourceKind kind, bool allNamespaces, bool several) => (allNamespaces, several) switch
+    {
+        (true, true) => "#WithKindAllNamespaces",
+        (true, false) => "#AllNamespaces",
+        (false, true) => "#WithKind",
+        _ => null,
+    };
+
+    private static PSObject Decorate(object obj, string? decoration)
+    {
+        var ps = PSObject.AsPSObject(obj);
+        if (decoration is not null && ps.TypeNames.Count > 0)
+            ps.TypeNames.Insert(0, ps.TypeNames[0] + decoration);
+        return ps;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using PracticeK8s.Engine.Objects;
+using PracticeK8s.Engine.Resources;
+
+namespace PracticeK8s.Cmdlets.Get;
+
+/// <summary>
+/// How a piped object narrows a Get: a string is a name; a Namespace is the namespace; a
+/// workload or Service gives its label selector and namespace (its pods); a Node gives the pods
+/// scheduled on it; any object piped to Get-KubeEvent gives that object's events.
+/// </summary>
+internal sealed record PipelineScope
+{
+    public string[]? Names { get; init; }
+    public string? Namespace { get; init; }
+    public string? LabelSelector { get; init; }
+    public string? FieldSelector { get; init; }
+    public bool AllNamespaces { get; init; }
+
+    /// <summary>The piped object has no relation to the kind asked for (e.g. a selector-less Service's pods).</summary>
+    public bool Skip { get; init; }
+
+    public static PipelineScope From(PSObject? input, ResourceKind? target)
+    {
+        if (input is null)
+            return new PipelineScope();
+        if (input.BaseObject is string name)
+            return new PipelineScope { Names = [name] };
+        var facts = ObjectFacts.Of(input);
+        if (facts is null)
+            return new PipelineScope { Names = [input.ToString()] };
+
+        if (target?.Kind == "Event")
+        {
+            var clusterScoped = facts.Namespace is null;
+            var selector = $"involvedObject.name={facts.Name},involvedObject.kind={facts.Kind}";
+            if (!clusterScoped && facts.Uid is not null)
+                selector += $",involvedObject.uid={facts.Uid}";
+            return new PipelineScope { FieldSelector = selector, Namespace = facts.Namespace, AllNamespaces = clusterScoped };
+        }
+        if (facts.Kind == "Namespace")
+            return new PipelineScope { Namespace = facts.Name };
+        if (target is not null && string.Equals(facts.Kind, target.Kind, StringComparison.OrdinalIgnoreCase))
+            return new PipelineScope { Names = [facts.Name ?? ""], Namespace = facts.Namespace };
+        if (target?.Kind == "Pod" && facts.Kind == "Node")
+            return new PipelineScope { FieldSelector = $"spec.nodeName={facts.Name}", AllNamespaces = true };
+        if (facts.Kind is "Deployment" or "ReplicaSet" or "DaemonSet" or "StatefulSet" or "Job" or "Service" or "PodDisruptionBudget")
+        {
+            var selector = ObjectCells.LabelSelector(input.BaseObject);
+            return selector is null
+                ? new PipelineScope { Skip = true }
+                : new PipelineScope { LabelSelector = selector, Namespace = facts.Namespace };
+        }
+        return new PipelineScope { Namespace = facts.Namespace };
+    }
+}
