@@ -10,7 +10,8 @@ namespace PracticeK8s.Sandbox.Tests.OpenApi;
 public sealed class SchemaFidelityTests
 {
     private static readonly string[] ListExtensions =
-        ["x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-patch-merge-key", "x-kubernetes-patch-strategy"];
+        ["x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-patch-merge-key", "x-kubernetes-patch-strategy",
+         "x-kubernetes-map-type"];
 
     public static TheoryData<string> GroupVersions() => GeneratedDocuments.GroupVersions();
 
@@ -56,6 +57,9 @@ public sealed class SchemaFidelityTests
         foreach (var (name, upstreamSchema) in UpstreamOpenApi.Schemas(UpstreamOpenApi.V3(groupVersion)))
         {
             var ourProperties = ours[name]!["properties"] as JsonObject ?? [];
+            var expectedMapType = upstreamSchema!["x-kubernetes-map-type"]?.ToJsonString();
+            var actualMapType = ours[name]!["x-kubernetes-map-type"]?.ToJsonString();
+            if (expectedMapType != actualMapType) differences.Add($"{name} x-kubernetes-map-type: upstream {expectedMapType ?? "-"}, generated {actualMapType ?? "-"}");
             foreach (var (property, upstreamProperty) in upstreamSchema!["properties"] as JsonObject ?? [])
             {
                 foreach (var extension in ListExtensions)
@@ -103,12 +107,18 @@ public sealed class SchemaFidelityTests
     }
 
     [Fact]
-    public void Required_CoversValueFieldsListItemsAndConditions()
+    public void Required_CoversValueFieldsListItemsConditionsAndListMapKeys()
     {
         var schemas = UpstreamOpenApi.Schemas(GeneratedDocuments.For("apis/apps/v1"));
         Assert.Equal(["containerPort"], GeneratedDocuments.Names(schemas["io.k8s.api.core.v1.ContainerPort"]!["required"]));
         Assert.Equal(["items"], GeneratedDocuments.Names(schemas["io.k8s.api.apps.v1.DeploymentList"]!["required"]));
         Assert.Equal(["status", "type"], GeneratedDocuments.Names(schemas["io.k8s.api.apps.v1.DeploymentCondition"]!["required"]).Order());
+        Assert.Equal(["name"], GeneratedDocuments.Names(schemas["io.k8s.api.core.v1.Container"]!["required"]));
+        Assert.Equal(["name"], GeneratedDocuments.Names(schemas["io.k8s.api.core.v1.EnvVar"]!["required"]));
+        Assert.Contains("mountPath", GeneratedDocuments.Names(schemas["io.k8s.api.core.v1.VolumeMount"]!["required"]));
+        // A key the server defaults (protocol) and keys of types used outside list-maps stay optional.
+        Assert.DoesNotContain("protocol", GeneratedDocuments.Names(schemas["io.k8s.api.core.v1.ContainerPort"]!["required"]));
+        Assert.Null(schemas["io.k8s.api.core.v1.LocalObjectReference"]!["required"]);
     }
 
     [Fact]

@@ -59,6 +59,7 @@ internal sealed class ModelSchemaFactory
         var required = RequiredFields.Of(type, kind, schemaName, jsonProperties);
         if (required.Count > 0) schema["required"] = new JsonArray(required.Select(r => (JsonNode)JsonValue.Create(r)).ToArray());
         schema["type"] = "object";
+        if (PatchMetadata.IsAtomicType(type.Name)) schema["x-kubernetes-map-type"] = "atomic";
         if (_catalog.EntityOf(type) is { } gvk)
             schema["x-kubernetes-group-version-kind"] = new JsonArray(GvkJson(gvk));
         return schema;
@@ -77,16 +78,22 @@ internal sealed class ModelSchemaFactory
             schema = value;
         if (description is not null) schema["description"] = description;
 
-        if (PatchListTable.Lookup(owner.Name, jsonName) is { } list)
+        AddPatchMetadata(schema, owner.Name, jsonName);
+        return schema;
+    }
+
+    private static void AddPatchMetadata(JsonObject schema, string modelClass, string jsonName)
+    {
+        if (PatchMetadata.List(modelClass, jsonName) is { } list)
         {
-            var isList = ClrShapes.ListElement(Nullable.GetUnderlyingType(clrType) ?? clrType) is not null;
-            if (isList && list.ListType is not null) schema["x-kubernetes-list-type"] = list.ListType;
-            if (isList && list.ListType == "map" && list.MapKeys.Count > 0)
+            schema["x-kubernetes-list-type"] = list.ListType;
+            if (list.ListType == "map" && list.MapKeys.Count > 0)
                 schema["x-kubernetes-list-map-keys"] = new JsonArray(list.MapKeys.Select(k => (JsonNode)JsonValue.Create(k)).ToArray());
             if (list.MergeKey is not null) schema["x-kubernetes-patch-merge-key"] = list.MergeKey;
             if (list.PatchStrategy is not null) schema["x-kubernetes-patch-strategy"] = list.PatchStrategy;
         }
-        return schema;
+        if (PatchMetadata.FieldStrategy(modelClass, jsonName) is { } strategy) schema["x-kubernetes-patch-strategy"] = strategy;
+        if (PatchMetadata.FieldMapType(modelClass, jsonName) is { } mapType) schema["x-kubernetes-map-type"] = mapType;
     }
 
     private enum Position { Property, Item, MapValue }
