@@ -10,6 +10,7 @@ public sealed class SandboxState(ObjectStore store, ResourceRegistry registry)
     public ObjectStore Store { get; } = store;
     public ResourceRegistry Registry { get; } = registry;
     public DiscoveryDocuments Discovery { get; } = new(registry);
+    public OpenApi.OpenApiGenerator OpenApi { get; } = OpenApiDocuments.Create(store, registry);
     /// <summary><c>127.0.0.1:port</c>, for APIVersions.serverAddressByClientCIDRs.</summary>
     public string ServerAddress { get; set; } = "127.0.0.1:0";
     /// <summary>Cancelled when the server shuts down (ends watches).</summary>

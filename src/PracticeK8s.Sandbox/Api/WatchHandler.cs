@@ -54,7 +54,6 @@ public sealed class WatchHandler(SandboxState state)
         using (sub)
         using (var cts = CancellationTokenSource.CreateLinkedTokenSource(r.Aborted, state.Stopping))
         {
-            cts.CancelAfter(timeout);
             var ct = cts.Token;
             try
             {
@@ -69,6 +68,8 @@ public sealed class WatchHandler(SandboxState state)
                     lastRv = rv;
                     if (initialEvents) await writer.Bookmark(r.Def, lastRv, initialEventsEnd: true, ct);
                 }
+                // The timeout bounds the live part: initial events are always delivered whole.
+                cts.CancelAfter(timeout);
                 var nextBookmark = DateTime.UtcNow + state.BookmarkInterval;
                 while (!ct.IsCancellationRequested)
                 {

@@ -59,7 +59,7 @@ public sealed class DiscoveryTests(SandboxFixture f)
 
         var ns = f.NewNamespace("all");
         f.Kubectl.Ok("-n", ns, "create", "-f", f.TempFile("cm.json",
-            """{"apiVersion":"v1","kind":"Service","metadata":{"name":"svc1"},"spec":{"ports":[{"port":80}]}}"""), "--validate=false");
+            """{"apiVersion":"v1","kind":"Service","metadata":{"name":"svc1"},"spec":{"ports":[{"port":80}]}}"""));
         var all = f.Kubectl.Ok("-n", ns, "get", "all");
         Assert.Contains("service/svc1", all);
     }

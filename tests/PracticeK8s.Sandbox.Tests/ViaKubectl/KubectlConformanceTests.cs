@@ -88,7 +88,7 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
         Assert.Equal("v2", (await f.Admin.CoreV1.ReadNamespacedConfigMapAsync("one", ns)).Data["k"]);
 
         Assert.Contains("configmap \"three\" deleted", f.Kubectl.Ok("-n", ns, "delete", "configmap", "three"));
-        Assert.Contains("configmap \"two\" deleted", f.Kubectl.Ok("-n", ns, "delete", "-l", "group=a"));
+        Assert.Contains("configmap \"two\" deleted", f.Kubectl.Ok("-n", ns, "delete", "configmaps", "-l", "group=a"));
         Assert.Empty((await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items);
 
         f.Kubectl.Ok("-n", ns, "create", "-f", file);
@@ -175,5 +175,17 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
         Assert.Contains("The Pod \"BadName\" is invalid", bad.Stderr);
         Assert.Contains("spec.containers[0].image: Required value", bad.Stderr);
         Assert.Contains("metadata.name: Invalid value: \"BadName\"", bad.Stderr);
+    }
+
+    [Fact]
+    public void Explain_PodSpec_FromTheGeneratedOpenApi()
+    {
+        var text = f.Kubectl.Ok("explain", "pods.spec");
+        Assert.Contains("KIND:       Pod", text);
+        Assert.Contains("VERSION:    v1", text);
+        Assert.Contains("FIELD: spec <PodSpec>", text);
+        Assert.Contains("  containers\t<[]Container>", text);
+        Assert.Contains("  restartPolicy\t<string>", text);
+        Assert.Contains("There must be at least one container in a Pod.", text);
     }
 }
