@@ -62,6 +62,7 @@ public static class SandboxHost
         builder.Services.AddSingleton<ApiRouter>();
         builder.Services.AddHostedService<PodTerminator>();
         builder.Services.AddHostedService<NamespaceCleaner>();
+        builder.Services.AddHostedService<GarbageCollector>();
 
         var app = builder.Build();
         var authenticator = new Authenticator(tokens);

@@ -81,12 +81,60 @@ public sealed class DeleteTests(SandboxFixture f)
         Assert.Contains("Precondition failed: UID in precondition", e.Response.Content);
         await f.Admin.CoreV1.DeleteNamespacedConfigMapAsync("cm", ns, new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = cm.Metadata.Uid } });
         await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReadNamespacedConfigMapAsync("cm", ns));
+    }
 
-        await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "fg" } }, ns);
-        await f.Admin.CoreV1.DeleteNamespacedConfigMapAsync("fg", ns, propagationPolicy: "Foreground");
-        var fg = await f.Admin.CoreV1.ReadNamespacedConfigMapAsync("fg", ns);
-        Assert.Contains("foregroundDeletion", fg.Metadata.Finalizers);
-        Assert.NotNull(fg.Metadata.DeletionTimestamp);
+    private async Task<(V1ConfigMap Owner, string Ns)> OwnerWithDependents(string prefix, params string[] dependents)
+    {
+        var ns = f.NewNamespace(prefix);
+        var owner = await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "owner" } }, ns);
+        foreach (var d in dependents)
+            await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
+            {
+                Metadata = new V1ObjectMeta
+                {
+                    Name = d,
+                    OwnerReferences = new List<V1OwnerReference>
+                    {
+                        new() { ApiVersion = "v1", Kind = "ConfigMap", Name = "owner", Uid = owner.Metadata.Uid, BlockOwnerDeletion = true },
+                    },
+                },
+            }, ns);
+        return (owner, ns);
+    }
+
+    [Fact]
+    public async Task PropagationPolicy_Background_DeletesDependents()
+    {
+        var (_, ns) = await OwnerWithDependents("gcbg", "dep-1", "dep-2");
+        await f.Admin.CoreV1.DeleteNamespacedConfigMapAsync("owner", ns, propagationPolicy: "Background");
+        Assert.True(await GoneWithin(() => f.Admin.CoreV1.ReadNamespacedConfigMapAsync("dep-1", ns), TimeSpan.FromSeconds(5)));
+        Assert.True(await GoneWithin(() => f.Admin.CoreV1.ReadNamespacedConfigMapAsync("dep-2", ns), TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task PropagationPolicy_Orphan_KeepsDependentsWithoutTheOwnerReference()
+    {
+        var (_, ns) = await OwnerWithDependents("gcorphan", "dep");
+        var owner = await f.Admin.CoreV1.DeleteNamespacedConfigMapAsync("owner", ns, propagationPolicy: "Orphan");
+        Assert.True(await GoneWithin(() => f.Admin.CoreV1.ReadNamespacedConfigMapAsync("owner", ns), TimeSpan.FromSeconds(5)));
+        await Task.Delay(1200); // two collector passes: the orphan must stay
+        var dep = await f.Admin.CoreV1.ReadNamespacedConfigMapAsync("dep", ns);
+        Assert.Null(dep.Metadata.OwnerReferences);
+    }
+
+    [Fact]
+    public async Task PropagationPolicy_Foreground_OwnerWaitsForItsDependents()
+    {
+        var (_, ns) = await OwnerWithDependents("gcfg", "dep");
+        await f.Admin.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":["example.com/slow"]}}""", V1Patch.PatchType.MergePatch), "dep", ns);
+        await f.Admin.CoreV1.DeleteNamespacedConfigMapAsync("owner", ns, propagationPolicy: "Foreground");
+        await Task.Delay(1200);
+        var owner = await f.Admin.CoreV1.ReadNamespacedConfigMapAsync("owner", ns);
+        Assert.Contains("foregroundDeletion", owner.Metadata.Finalizers);
+        var dep = await f.Admin.CoreV1.ReadNamespacedConfigMapAsync("dep", ns);
+        Assert.NotNull(dep.Metadata.DeletionTimestamp);
+        await f.Admin.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "dep", ns);
+        Assert.True(await GoneWithin(() => f.Admin.CoreV1.ReadNamespacedConfigMapAsync("owner", ns), TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
