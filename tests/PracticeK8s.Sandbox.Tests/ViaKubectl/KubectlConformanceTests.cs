@@ -188,4 +188,24 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
         Assert.Contains("  restartPolicy\t<string>", text);
         Assert.Contains("There must be at least one container in a Pod.", text);
     }
+
+    [Fact]
+    public async Task CreateGenerators_SendProtobuf_AndTheObjectsArriveWhole()
+    {
+        var ns = $"gen-{Guid.NewGuid().ToString("N")[..6]}";
+        Assert.Contains($"namespace/{ns} created", f.Kubectl.Ok("create", "namespace", ns));
+        f.Kubectl.Ok("-n", ns, "create", "configmap", "settings", "--from-literal=mode=fast", "--from-literal=level=3");
+        f.Kubectl.Ok("-n", ns, "create", "secret", "generic", "creds", "--from-literal=password=hunter2");
+        f.Kubectl.Ok("-n", ns, "create", "serviceaccount", "robot");
+        var created = await f.Admin.CoreV1.ReadNamespaceAsync(ns);
+        Assert.Equal(new[] { "kubernetes" }, created.Spec.Finalizers);
+        var cm = await f.Admin.CoreV1.ReadNamespacedConfigMapAsync("settings", ns);
+        Assert.Equal("fast", cm.Data["mode"]);
+        Assert.Equal("3", cm.Data["level"]);
+        var secret = await f.Admin.CoreV1.ReadNamespacedSecretAsync("creds", ns);
+        Assert.Equal("Opaque", secret.Type);
+        Assert.Equal("hunter2", System.Text.Encoding.UTF8.GetString(secret.Data["password"]));
+        Assert.NotNull(await f.Admin.CoreV1.ReadNamespacedServiceAccountAsync("robot", ns));
+    }
 }
+

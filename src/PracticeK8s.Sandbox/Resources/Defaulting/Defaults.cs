@@ -44,7 +44,7 @@ public static class Defaults
                 obj.Ensure("status").Default("phase", "Pending");
                 break;
             case ("", "secrets"):
-                obj.Default("type", "Opaque");
+                if (string.IsNullOrEmpty(obj.Str("type"))) obj["type"] = "Opaque";
                 break;
             case ("apps", "deployments"):
                 if (spec is null) break;
