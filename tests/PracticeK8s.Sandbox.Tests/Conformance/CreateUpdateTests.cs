@@ -201,4 +201,36 @@ public sealed class CreateUpdateTests(SandboxFixture f)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, code);
         Assert.Equal("UnsupportedMediaType", status.Reason());
     }
+
+    [Fact]
+    public async Task ImmutableFields_PodSpecExceptImages_AndServiceClusterIP()
+    {
+        var ns = f.NewNamespace("immutable");
+        var pod = await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "p" },
+            Spec = new V1PodSpec { Containers = new List<V1Container> { new() { Name = "c", Image = "nginx:1.25" } } },
+        }, ns);
+        pod.Spec.Containers[0].Image = "nginx:1.27";
+        pod = await f.Admin.CoreV1.ReplaceNamespacedPodAsync(pod, "p", ns);
+        Assert.Equal("nginx:1.27", pod.Spec.Containers[0].Image);
+        pod.Spec.RestartPolicy = "Never";
+        var e = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReplaceNamespacedPodAsync(pod, "p", ns));
+        Assert.Equal((HttpStatusCode)422, e.Response.StatusCode);
+        Assert.Contains("spec: Forbidden: pod updates may not change fields other than", e.Response.Content);
+        Assert.Equal("Always", (await f.Admin.CoreV1.ReadNamespacedPodAsync("p", ns)).Spec.RestartPolicy);
+
+        var svc = await f.Admin.CoreV1.CreateNamespacedServiceAsync(new V1Service
+        {
+            Metadata = new V1ObjectMeta { Name = "s" },
+            Spec = new V1ServiceSpec { Ports = new List<V1ServicePort> { new() { Port = 80 } } },
+        }, ns);
+        var ip = svc.Spec.ClusterIP;
+        svc.Spec.ClusterIP = "10.96.255.254";
+        svc.Spec.ClusterIPs = new List<string> { "10.96.255.254" };
+        e = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReplaceNamespacedServiceAsync(svc, "s", ns));
+        Assert.Equal((HttpStatusCode)422, e.Response.StatusCode);
+        Assert.Equal(ip, (await f.Admin.CoreV1.ReadNamespacedServiceAsync("s", ns)).Spec.ClusterIP);
+    }
 }
+
