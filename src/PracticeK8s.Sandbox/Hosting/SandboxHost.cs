@@ -63,6 +63,7 @@ public static class SandboxHost
         builder.Services.AddHostedService<PodTerminator>();
         builder.Services.AddHostedService<NamespaceCleaner>();
         builder.Services.AddHostedService<GarbageCollector>();
+        builder.Services.AddHostedService<CustomResourceCleaner>();
 
         var app = builder.Build();
         var authenticator = new Authenticator(tokens);

@@ -50,5 +50,23 @@ public sealed class CustomResourceTests(SandboxFixture f)
             """{"spec":{"size":4}}""", "application/strategic-merge-patch+json");
         Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, patchCode);
         Assert.Equal("UnsupportedMediaType", status.Reason());
+        var (mergeCode, merged, _) = await Raw.Send(http, HttpMethod.Patch, $"/apis/example.com/v1/namespaces/{ns}/widgets/w1",
+            """{"spec":{"size":4}}""", "application/merge-patch+json");
+        Assert.Equal(System.Net.HttpStatusCode.OK, mergeCode);
+        Assert.Equal(4, merged.GetProperty("spec").GetProperty("size").GetInt32());
+        Assert.Equal(2, merged.GetProperty("metadata").GetProperty("generation").GetInt32());
+
+        // Deleting the CRD removes its custom resources, then the CRD itself.
+        await f.Admin.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("widgets.example.com");
+        var deadline = DateTime.UtcNow.AddSeconds(8);
+        while (DateTime.UtcNow < deadline && (await f.Admin.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items.Any(c => c.Metadata.Name == "widgets.example.com"))
+            await Task.Delay(100);
+        Assert.DoesNotContain((await f.Admin.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items, c => c.Metadata.Name == "widgets.example.com");
+        var (gone, _, _) = await Raw.Send(http, HttpMethod.Get, $"/apis/example.com/v1/namespaces/{ns}/widgets");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, gone);
+        var (again, _, _) = await Raw.Send(http, HttpMethod.Post, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Crd);
+        Assert.Equal(System.Net.HttpStatusCode.Created, again);
+        var relisted = (JsonElement)await f.Admin.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", ns, "widgets");
+        Assert.Equal(0, relisted.GetProperty("items").GetArrayLength());
     }
 }
