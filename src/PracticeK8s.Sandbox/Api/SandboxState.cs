@@ -17,7 +17,4 @@ public sealed class SandboxState(ObjectStore store, ResourceRegistry registry)
     public CancellationToken Stopping { get; set; }
     /// <summary>How often a watch with allowWatchBookmarks gets a BOOKMARK.</summary>
     public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(60);
-    /// <summary>Notified when a pod gets a deletionTimestamp with a grace period (the terminator removes it later).</summary>
-    public event Action<string, string, DateTime>? PodTerminating;
-    internal void OnPodTerminating(string ns, string name, DateTime at) => PodTerminating?.Invoke(ns, name, at);
 }
