@@ -19,7 +19,8 @@ internal static class EventsSection
         }
         var rows = events.OrderBy(SortTime).Select(e => (IReadOnlyList<string>)
             [e.Type ?? "", e.Reason ?? "", Age(e, now), KubeFormat.OrDefault(e.Source?.Component, e.ReportingComponent ?? ""), (e.Message ?? "").Trim()]);
-        w.Table(0, "Events", ["Type", "Reason", "Age", "From", "Message"], rows, rowIndent: 2);
+        w.Table(0, "Events", ["Type", "Reason", "Age", "From", "Message"], rows, rowIndent: 2,
+            underlineCells: ["----", "------", "----", "----", "-------"]);
     }
 
     /// <summary>"3m (x5 over 10m)" for repeated events, else the age of the first occurrence.</summary>
