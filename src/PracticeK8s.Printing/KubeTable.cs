@@ -31,6 +31,7 @@ public static class KubeTable
     private static readonly HashSet<string> ClusterScopedKinds =
     [
         "Node", "Namespace", "PersistentVolume", "StorageClass", "IngressClass", "CustomResourceDefinition",
+        "ClusterRole", "ClusterRoleBinding", "PriorityClass",
     ];
 
     /// <summary>The full text, each line ending in "\n"; empty when there are no objects.</summary>
