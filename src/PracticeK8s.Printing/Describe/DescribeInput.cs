@@ -56,6 +56,12 @@ public sealed class DescribeInput
     /// <summary>Ingress: the backend Services (<c>GET .../services/NAME</c>), to match backend ports to port names.</summary>
     public IReadOnlyList<V1Service>? Services { get; init; }
 
+    /// <summary>
+    /// ServiceAccount: the Secrets of its namespace (kubectl lists them to find its token secrets and to mark
+    /// referenced secrets that do not exist "(not found)"); null when they could not be listed.
+    /// </summary>
+    public IReadOnlyList<V1Secret>? Secrets { get; init; }
+
     /// <summary>Namespace: its ResourceQuotas (null when the server has none of that API: the section is left out).</summary>
     public IReadOnlyList<V1ResourceQuota>? ResourceQuotas { get; init; }
 

@@ -6,8 +6,9 @@ namespace PracticeK8s.Printing;
 
 /// <summary>
 /// <c>kubectl describe</c> text (kubectl ≈v1.33 layouts) for Pod, Deployment, ReplicaSet, DaemonSet, StatefulSet,
-/// Service, Node, Namespace, PersistentVolumeClaim, PersistentVolume, Ingress, Secret, ConfigMap, Job and CronJob,
-/// and kubectl's generic layout for any other object. Each kind's describer documents the related objects it
+/// Service, Node, Namespace, PersistentVolumeClaim, PersistentVolume, Ingress, Secret, ConfigMap, Job, CronJob,
+/// Endpoints, EndpointSlice, ServiceAccount, StorageClass, PodDisruptionBudget, IngressClass, PriorityClass,
+/// RoleBinding and ClusterRoleBinding, and kubectl's generic layout for any other object. Each kind's describer documents the related objects it
 /// reads from <see cref="DescribeInput"/>.
 /// </summary>
 public static class Describer
@@ -42,6 +43,15 @@ public static class Describer
             case V1ConfigMap configMap: ConfigDescriber.WriteConfigMap(w, configMap, input, now); break;
             case V1Job job: JobDescriber.WriteJob(w, job, input, now); break;
             case V1CronJob cronJob: JobDescriber.WriteCronJob(w, cronJob, input, now); break;
+            case V1Endpoints endpoints: EndpointsDescriber.WriteEndpoints(w, endpoints, input, now); break;
+            case V1EndpointSlice slice: EndpointsDescriber.WriteEndpointSlice(w, slice, input, now); break;
+            case V1ServiceAccount account: ServiceAccountDescriber.Write(w, account, input, now); break;
+            case V1StorageClass storageClass: StorageClassDescriber.Write(w, storageClass, input, now); break;
+            case V1PodDisruptionBudget budget: PodDisruptionBudgetDescriber.Write(w, budget, input, now); break;
+            case V1IngressClass ingressClass: ClusterPolicyDescribers.WriteIngressClass(w, ingressClass, input, now); break;
+            case V1PriorityClass priorityClass: ClusterPolicyDescribers.WritePriorityClass(w, priorityClass, input, now); break;
+            case V1RoleBinding binding: ClusterPolicyDescribers.WriteBinding(w, binding, binding.RoleRef, binding.Subjects); break;
+            case V1ClusterRoleBinding binding: ClusterPolicyDescribers.WriteBinding(w, binding, binding.RoleRef, binding.Subjects); break;
             default: GenericDescriber.Write(w, input.Resource, input, now); break;
         }
         return w.Build();
