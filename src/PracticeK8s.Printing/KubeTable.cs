@@ -38,13 +38,14 @@ public static class KubeTable
     public static string Render(IEnumerable<object> resources, DateTime nowUtc, TableOptions? options = null)
     {
         options ??= new TableOptions();
-        var groups = resources.GroupBy(KubePrinters.For).ToList();
+        // Objects without a dedicated printer share the generic one but still get one table per kind.
+        var groups = resources.GroupBy(r => (Printer: KubePrinters.For(r), Kind: GenericKind(r))).ToList();
         bool showKind = options.ShowKind || groups.Count > 1;
         var text = new StringBuilder();
         foreach (var group in groups)
         {
             if (text.Length > 0 && !options.NoHeaders) text.Append('\n');
-            var rows = Rows(group.Key, group, nowUtc, options with { ShowKind = showKind });
+            var rows = Rows(group.Key.Printer, group, nowUtc, options with { ShowKind = showKind });
             text.Append(TabWriter.Format(rows, TabWriter.TableMinWidth, TabWriter.TablePadding));
         }
         return text.ToString();
@@ -111,6 +112,13 @@ public static class KubeTable
         var cut = cell.IndexOfAny(['\n', '\r', '\f']);
         if (cut >= 0) cell = cell[..cut] + "...";
         return cell.Replace("\u001b", "^[");
+    }
+
+    private static string GenericKind(object resource)
+    {
+        if (!ReferenceEquals(KubePrinters.For(resource), KubePrinters.Generic)) return "";
+        var identity = ObjectIdentity.Of(resource);
+        return $"{identity.ApiVersion}/{identity.Kind}/{resource.GetType().FullName}";
     }
 
     private static string KindPrefix(IKindPrinter printer, ObjectIdentity identity)
