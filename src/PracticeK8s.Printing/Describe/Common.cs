@@ -75,7 +75,7 @@ internal static class Common
     /// <summary>Go's %v of a bool.</summary>
     public static string GoBool(bool value) => value ? "true" : "false";
 
-    /// <summary>"Kind/name"-counted pods controlled by the owner, by phase: "a Running / b Waiting / c Succeeded / d Failed".</summary>
+    /// <summary>The pods the owner controls (by uid, or kind and name when it has none), counted by phase: "a Running / b Waiting / c Succeeded / d Failed".</summary>
     public static string PodsStatus(IReadOnlyList<V1Pod>? pods, V1ObjectMeta? owner, string ownerKind)
     {
         int running = 0, waiting = 0, succeeded = 0, failed = 0;
