@@ -4,8 +4,11 @@ namespace PracticeK8s.Printing.Describe;
 /// Collects describe sections in document order; <see cref="Group"/> opens a nesting level that lasts until the
 /// returned scope is disposed. Indents are given in spaces, as kubectl writes them.
 /// </summary>
-internal sealed class DescribeBuilder
+internal sealed class DescribeBuilder(int kubectlMinorVersion = 32)
 {
+    /// <summary>The kubectl minor version whose layout is being written (see <see cref="DescribeInput.KubectlMinorVersion"/>).</summary>
+    public int KubectlMinorVersion { get; } = kubectlMinorVersion;
+
     private readonly List<DescribeSection> root = [];
     private readonly Stack<(string Label, string? Value, int Indent, string Separator, List<DescribeSection> Children)> open = new();
 

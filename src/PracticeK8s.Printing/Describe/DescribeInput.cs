@@ -43,13 +43,14 @@ public sealed class DescribeInput
 
     /// <summary>
     /// Service and Ingress: EndpointSlices listed with <c>labelSelector=kubernetes.io/service-name=SERVICE</c>
-    /// (for an Ingress, one list per backend service; pass them all). Preferred over <see cref="Endpoints"/>.
+    /// (for an Ingress, one list per backend service; pass them all). This is what kubectl v1.32 and later read;
+    /// preferred over <see cref="Endpoints"/>.
     /// </summary>
     public IReadOnlyList<V1EndpointSlice>? EndpointSlices { get; init; }
 
     /// <summary>
-    /// Service and Ingress with older kubectl (v1.32 and before): the Endpoints objects of the services
-    /// (<c>GET /api/v1/namespaces/NS/endpoints/SERVICE</c>). Used when <see cref="EndpointSlices"/> is null.
+    /// Service and Ingress as older kubectl described them: the Endpoints objects of the services
+    /// (<c>GET /api/v1/namespaces/NS/endpoints/SERVICE</c>). Used only when <see cref="EndpointSlices"/> is null.
     /// </summary>
     public IReadOnlyList<V1Endpoints>? Endpoints { get; init; }
 
@@ -67,6 +68,14 @@ public sealed class DescribeInput
 
     /// <summary>Namespace: its LimitRanges (null when the server has none of that API: the section is left out).</summary>
     public IReadOnlyList<V1LimitRange>? LimitRanges { get; init; }
+
+    /// <summary>
+    /// The kubectl minor version whose layout to reproduce; the kubectl dispatcher runs the build matching the
+    /// server's version, so pass the server's minor version. Checked against stock kubectl v1.32 and v1.33:
+    /// up to 32, projected volumes print "ConfigMapOptional"/"SecretOptionalName" and DaemonSets have no
+    /// Namespace line; from 33 on, projected volumes print "Optional" and DaemonSets show their namespace.
+    /// </summary>
+    public int KubectlMinorVersion { get; init; } = 32;
 
     /// <summary>The time zone times are shown in (kubectl uses the local zone of the machine it runs on).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;

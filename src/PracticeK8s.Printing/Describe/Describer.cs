@@ -5,7 +5,7 @@ using PracticeK8s.Printing.Describe.Kinds;
 namespace PracticeK8s.Printing;
 
 /// <summary>
-/// <c>kubectl describe</c> text (kubectl ≈v1.33 layouts) for Pod, Deployment, ReplicaSet, DaemonSet, StatefulSet,
+/// <c>kubectl describe</c> text, as kubectl v1.32 or v1.33 prints it (<see cref="DescribeInput.KubectlMinorVersion"/>), for Pod, Deployment, ReplicaSet, DaemonSet, StatefulSet,
 /// Service, Node, Namespace, PersistentVolumeClaim, PersistentVolume, Ingress, Secret, ConfigMap, Job, CronJob,
 /// Endpoints, EndpointSlice, ServiceAccount, StorageClass, PodDisruptionBudget, IngressClass, PriorityClass,
 /// RoleBinding and ClusterRoleBinding, and kubectl's generic layout for any other object. Each kind's describer documents the related objects it
@@ -25,7 +25,7 @@ public static class Describer
     {
         ArgumentNullException.ThrowIfNull(input);
         var now = HumanDuration.Utc(nowUtc);
-        var w = new DescribeBuilder();
+        var w = new DescribeBuilder(input.KubectlMinorVersion);
         switch (input.Resource)
         {
             case V1Pod pod: PodDescriber.Write(w, pod, input, now); break;

@@ -6,33 +6,15 @@ namespace PracticeK8s.Printing.Describe;
 internal static class EnvValues
 {
     /// <summary>
-    /// The value of a downward-API field: kubectl resolves only metadata fields (name, namespace, uid, and
-    /// single labels/annotations); other paths such as spec.nodeName show an empty value.
+    /// The value of a downward-API field. kubectl first converts the path as a field selector, which only
+    /// metadata.name and metadata.namespace survive: every other path (labels, uid, spec.nodeName, ...) shows empty.
     /// </summary>
-    public static string FieldValue(V1Pod pod, string? path)
+    public static string FieldValue(V1Pod pod, string? path) => path switch
     {
-        var meta = pod.Metadata;
-        switch (path)
-        {
-            case "metadata.name": return meta?.Name ?? "";
-            case "metadata.namespace": return meta?.NamespaceProperty ?? "";
-            case "metadata.uid": return meta?.Uid ?? "";
-        }
-        if (path is null) return "";
-        if (Subscript(path, "metadata.labels") is { } label) return meta?.Labels.ValueOrNull(label) ?? "";
-        if (Subscript(path, "metadata.annotations") is { } annotation) return meta?.Annotations.ValueOrNull(annotation) ?? "";
-        if (path == "metadata.labels") return FormatMap(meta?.Labels);
-        if (path == "metadata.annotations") return FormatMap(meta?.Annotations);
-        return "";
-    }
-
-    private static string? Subscript(string path, string prefix) =>
-        path.StartsWith(prefix + "['", StringComparison.Ordinal) && path.EndsWith("']", StringComparison.Ordinal)
-            ? path[(prefix.Length + 2)..^2]
-            : null;
-
-    private static string FormatMap(IDictionary<string, string>? map) =>
-        string.Join("\n", (map ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}=\"{p.Value}\""));
+        "metadata.name" => pod.Metadata?.Name ?? "",
+        "metadata.namespace" => pod.Metadata?.NamespaceProperty ?? "",
+        _ => "",
+    };
 
     /// <summary>A resourceFieldRef value: the container's request or limit divided by the divisor, rounded up.</summary>
     public static string ResourceValue(V1Container container, V1ResourceFieldSelector selector)
@@ -42,7 +24,6 @@ internal static class EnvValues
         var list = parts[0] == "limits" ? container.Resources?.Limits : parts[0] == "requests" ? container.Resources?.Requests : null;
         decimal value = list is not null && list.TryGetValue(parts[1], out var q) ? q.ToDecimal() : 0;
         decimal divisor = selector.Divisor?.ToDecimal() is { } d && d != 0 ? d : 1;
-        if (parts[1] == "cpu") return ((long)Math.Ceiling(value * 1000 / (divisor * 1000))).ToString();
         return ((long)Math.Ceiling(value / divisor)).ToString();
     }
 }

@@ -95,24 +95,33 @@ internal static class Volumes
 
     private static void Projected(DescribeBuilder w, V1ProjectedVolumeSource projected)
     {
+        bool newer = w.KubectlMinorVersion >= 33;
         w.Field(4, "Type", "Projected (a volume that contains injected data from multiple sources)");
         foreach (var source in projected.Sources ?? [])
         {
             if (source.Secret is { } secret)
             {
                 w.Field(4, "SecretName", secret.Name);
-                w.Field(4, "Optional", Common.GoBool(secret.Optional == true));
+                if (newer) w.Field(4, "Optional", Common.GoBool(secret.Optional == true));
+                else w.Field(4, "SecretOptionalName", OlderOptional(secret.Optional));
             }
             else if (source.DownwardAPI is not null) w.Field(4, "DownwardAPI", "true");
             else if (source.ConfigMap is { } configMap)
             {
                 w.Field(4, "ConfigMapName", configMap.Name);
-                w.Field(4, "Optional", Common.GoBool(configMap.Optional == true));
+                if (newer) w.Field(4, "Optional", Common.GoBool(configMap.Optional == true));
+                else w.Field(4, "ConfigMapOptional", OlderOptional(configMap.Optional));
             }
             else if (source.ServiceAccountToken is { } token)
                 w.Field(4, "TokenExpirationSeconds", (token.ExpirationSeconds ?? 0).ToString());
         }
     }
+
+    /// <summary>
+    /// kubectl before v1.33 printed the optional flag's pointer: "&lt;nil&gt;" when unset, an address otherwise;
+    /// the value is shown instead of an address.
+    /// </summary>
+    private static string OlderOptional(bool? optional) => optional is bool value ? Common.GoBool(value) : "<nil>";
 
     private static void Ephemeral(DescribeBuilder w, V1EphemeralVolumeSource ephemeral)
     {

@@ -114,7 +114,7 @@ public sealed class DescribePodTests
                 Type:                    Projected (a volume that contains injected data from multiple sources)
                 TokenExpirationSeconds:  3607
                 ConfigMapName:           kube-root-ca.crt
-                Optional:                false
+                ConfigMapOptional:       <nil>
                 DownwardAPI:             true
             QoS Class:                   BestEffort
             Node-Selectors:              <none>
@@ -128,6 +128,20 @@ public sealed class DescribePodTests
 
             """;
         Assert.Equal(expected, Describer.Describe(new DescribeInput { Resource = Nginx(), Events = events, TimeZone = TimeZoneInfo.Utc }, Now));
+    }
+
+    [Fact]
+    public void ProjectedVolume_AsKubectl133PrintsIt()
+    {
+        var pod = Nginx();
+        pod.Spec.Volumes[0].Projected.Sources.Add(new V1VolumeProjection { Secret = new V1SecretProjection { Name = "extra", Optional = true } });
+        var newer = Describer.Describe(new DescribeInput { Resource = pod, TimeZone = TimeZoneInfo.Utc, KubectlMinorVersion = 33 }, Now);
+        Assert.Contains(
+            "    Type:                    Projected (a volume that contains injected data from multiple sources)\n" +
+            "    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    Optional:                false\n" +
+            "    DownwardAPI:             true\n    SecretName:              extra\n    Optional:                true\n", newer);
+        var older = Describer.Describe(new DescribeInput { Resource = pod, TimeZone = TimeZoneInfo.Utc }, Now);
+        Assert.Contains("    ConfigMapOptional:       <nil>\n    DownwardAPI:             true\n    SecretName:              extra\n    SecretOptionalName:      true\n", older);
     }
 
     [Fact]

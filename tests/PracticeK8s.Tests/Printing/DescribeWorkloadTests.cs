@@ -167,7 +167,7 @@ public sealed class DescribeWorkloadTests
             Status = new V1DaemonSetStatus { DesiredNumberScheduled = 3, CurrentNumberScheduled = 3, UpdatedNumberScheduled = 3, NumberAvailable = 2, NumberMisscheduled = 0, NumberReady = 2 },
         };
         var raw =
-            "Name:\tkube-proxy\nNamespace:\tkube-system\nSelector:\tk8s-app=kube-proxy\nNode-Selector:\tkubernetes.io/os=linux\n" +
+            "Name:\tkube-proxy\nSelector:\tk8s-app=kube-proxy\nNode-Selector:\tkubernetes.io/os=linux\n" +
             "Labels:\tk8s-app=kube-proxy\nAnnotations:\t<none>\n" +
             "Desired Number of Nodes Scheduled: 3\nCurrent Number of Nodes Scheduled: 3\n" +
             "Number of Nodes Scheduled with Up-to-date Pods: 3\nNumber of Nodes Scheduled with Available Pods: 2\nNumber of Nodes Misscheduled: 0\n" +
@@ -178,6 +178,10 @@ public sealed class DescribeWorkloadTests
             "    Path:\t/lib/modules\n    HostPathType:\t\n  Priority Class Name:\tsystem-node-critical\n" +
             "  Node-Selectors:\tkubernetes.io/os=linux\n  Tolerations:\top=Exists\n";
         Assert.Equal(Aligned(raw), Describer.Describe(new DescribeInput { Resource = ds, TimeZone = TimeZoneInfo.Utc }, Now));
+
+        // kubectl v1.33 adds the namespace after the name.
+        var newer = Describer.Describe(new DescribeInput { Resource = ds, TimeZone = TimeZoneInfo.Utc, KubectlMinorVersion = 33 }, Now);
+        Assert.StartsWith("Name:           kube-proxy\nNamespace:      kube-system\nSelector:       k8s-app=kube-proxy\n", newer);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal static class DaemonSetDescriber
         var meta = ds.Metadata ?? new V1ObjectMeta();
         var status = ds.Status ?? new V1DaemonSetStatus();
         w.Field(0, "Name", meta.Name);
-        w.Field(0, "Namespace", meta.NamespaceProperty);
+        if (w.KubectlMinorVersion >= 33) w.Field(0, "Namespace", meta.NamespaceProperty);
         w.Field(0, "Selector", Common.Selector(ds.Spec?.Selector));
         w.Field(0, "Node-Selector", KubeFormat.Labels(ds.Spec?.Template?.Spec?.NodeSelector));
         Common.Labels(w, "Labels", meta.Labels);

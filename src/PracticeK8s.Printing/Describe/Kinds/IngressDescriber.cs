@@ -4,8 +4,8 @@ namespace PracticeK8s.Printing.Describe.Kinds;
 
 /// <summary>
 /// describe ingress. Related objects: <see cref="DescribeInput.Services"/> (each backend service),
-/// <see cref="DescribeInput.EndpointSlices"/> (labelled kubernetes.io/service-name=SERVICE; or <see cref="DescribeInput.Endpoints"/>
-/// for kubectl v1.32 and before), <see cref="DescribeInput.Events"/>.
+/// <see cref="DescribeInput.EndpointSlices"/> (labelled kubernetes.io/service-name=SERVICE; older kubectl read
+/// <see cref="DescribeInput.Endpoints"/>), <see cref="DescribeInput.Events"/>.
 /// </summary>
 internal static class IngressDescriber
 {

@@ -3,8 +3,8 @@ using k8s.Models;
 namespace PracticeK8s.Printing.Describe.Kinds;
 
 /// <summary>
-/// describe service. Related objects: <see cref="DescribeInput.EndpointSlices"/> (or, for kubectl v1.32 and before,
-/// <see cref="DescribeInput.Endpoints"/>), <see cref="DescribeInput.Events"/>.
+/// describe service. Related objects: <see cref="DescribeInput.EndpointSlices"/> (what kubectl v1.32 and later read;
+/// older kubectl read the <see cref="DescribeInput.Endpoints"/> object), <see cref="DescribeInput.Events"/>.
 /// </summary>
 internal static class ServiceDescriber
 {
