@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using k8s.Models;
 using PracticeK8s.Printing;
 using static PracticeK8s.Tests.Printing.Build;
@@ -9,7 +8,7 @@ namespace PracticeK8s.Tests.Printing;
 /// Stock kubectl (v1.32) as the referee: a fake server answers with <see cref="ServerTable"/> Tables, and what
 /// kubectl prints must equal what <see cref="KubeTable.Render"/> computes for the same objects.
 /// </summary>
-public sealed class KubectlRefereeTests(KubectlRefereeFixture fixture) : IClassFixture<KubectlRefereeFixture>
+public sealed class KubectlGetRefereeTests(KubectlGetRefereeFixture fixture) : IClassFixture<KubectlGetRefereeFixture>
 {
     private readonly DateTime now = fixture.Now;
     private readonly object[] pods = fixture.Pods;
@@ -47,13 +46,10 @@ public sealed class KubectlRefereeTests(KubectlRefereeFixture fixture) : IClassF
 }
 
 /// <summary>One fake server, kubeconfig and kubectl cache for all referee tests.</summary>
-public sealed class KubectlRefereeFixture : IDisposable
+public sealed class KubectlGetRefereeFixture : IDisposable
 {
-    private static readonly string Kubectl = File.Exists("/usr/lib/google-cloud-sdk/bin/kubectl.1.32")
-        ? "/usr/lib/google-cloud-sdk/bin/kubectl.1.32" : "kubectl";
-
-    private readonly FakeTableServer server = new();
-    private readonly string workDir = Directory.CreateTempSubdirectory("printing-kubectl-").FullName;
+    private readonly FakeApiServer server = new();
+    private readonly KubectlRun kubectl;
     private readonly DateTime now = DateTime.UtcNow;
 
     public DateTime Now => now;
@@ -61,7 +57,7 @@ public sealed class KubectlRefereeFixture : IDisposable
     public object[] Services { get; }
     public object[] Events { get; }
 
-    public KubectlRefereeFixture()
+    public KubectlGetRefereeFixture()
     {
         V1Pod Pod(string name, string ns, double minutes, string? waiting, int restarts, params string[] labels) => new()
         {
@@ -98,14 +94,10 @@ public sealed class KubectlRefereeFixture : IDisposable
         server.Route("/api/v1/pods", Table(pods));
         server.Route("/api/v1/namespaces/default/services", Table(services));
         server.Route("/api/v1/namespaces/default/events", Table(events));
-        File.WriteAllText(Path.Combine(workDir, "kubeconfig"), $$$"""
-            apiVersion: v1
-            kind: Config
-            clusters: [{name: fake, cluster: {server: "http://127.0.0.1:{{{server.Port}}}"}}]
-            users: [{name: u, user: {token: x}}]
-            contexts: [{name: fake, context: {cluster: fake, user: u, namespace: default}}]
-            current-context: fake
-            """);
+        server.Resource("", "pods", "Pod", shortName: "po", inAll: true);
+        server.Resource("", "services", "Service", shortName: "svc", inAll: true);
+        server.Resource("", "events", "Event", shortName: "ev");
+        kubectl = new KubectlRun(server.Port);
     }
 
     private System.Text.Json.Nodes.JsonObject Table(IEnumerable<object> objects)
@@ -114,26 +106,11 @@ public sealed class KubectlRefereeFixture : IDisposable
         return ServerTable.Build(KubePrinters.For(list[0]), list, now);
     }
 
-    public string RunKubectl(params string[] args)
-    {
-        var start = new ProcessStartInfo(Kubectl) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--kubeconfig", Path.Combine(workDir, "kubeconfig"), "--cache-dir", Path.Combine(workDir, "cache") }.Concat(args))
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish");
-        }
-        Assert.True(process.ExitCode == 0, $"kubectl {string.Join(' ', args)} failed: {stderr.Result}");
-        return stdout.Result;
-    }
+    public string RunKubectl(params string[] args) => kubectl.Run(32, args);
 
     public void Dispose()
     {
         server.Dispose();
-        try { Directory.Delete(workDir, recursive: true); } catch (IOException) { }
+        kubectl.Dispose();
     }
 }
