@@ -90,6 +90,13 @@ public static class KubeTable
         return rows;
     }
 
+    /// <summary>
+    /// What kubectl writes to stderr when nothing is listed: "No resources found in NS namespace.", or
+    /// "No resources found" with -A or when every kind involved is cluster-scoped (pass null).
+    /// </summary>
+    public static string NoResourcesMessage(string? ns) =>
+        string.IsNullOrEmpty(ns) ? "No resources found" : $"No resources found in {ns} namespace.";
+
     /// <summary>Indexes of the columns kubectl shows: priority 0, plus priority 1 with -o wide.</summary>
     public static IReadOnlyList<int> VisibleColumns(IKindPrinter printer, bool wide) =>
         Enumerable.Range(0, printer.Columns.Count).Where(i => wide || printer.Columns[i].Priority == 0).ToArray();

@@ -83,4 +83,11 @@ public sealed class KubeTableTests
             "NAME".PadRight(32) + "AGE\ncrontab.stable.example.com/c1   5m\n\n" +
             "NAME".PadRight(29) + "AGE\nwidget.shop.example.com/w1   60m\n", text);
     }
+
+    [Fact]
+    public void NoResourcesMessage_NamesTheNamespaceUnlessAllOrClusterScoped()
+    {
+        Assert.Equal("No resources found in kube-system namespace.", KubeTable.NoResourcesMessage("kube-system"));
+        Assert.Equal("No resources found", KubeTable.NoResourcesMessage(null));
+    }
 }
