@@ -105,6 +105,8 @@ internal static partial class KnownFields
         AllAtomic("V1Endpoints", "subsets");
         AllAtomic("V1EndpointSubset", "addresses", "notReadyAddresses", "ports");
         ListFields("V1ServiceAccount", ("imagePullSecrets", Atomic), ("secrets", Keyed("name")));
+        // serviceaccounts/token takes an authentication.k8s.io/v1 TokenRequest.
+        AllAtomic("V1TokenRequestSpec", "audiences");
 
         // Storage, quotas, namespaces, replication controllers.
         AllAtomic("V1PersistentVolumeClaimSpec", "accessModes");
