@@ -82,3 +82,67 @@ function ConvertFrom-TableText {
         , @($cells)
     }
 }
+
+function Start-TestSandbox {
+    # A fresh sandbox for one test file: its own kubeconfig, state folder and kubectl cache, so the
+    # user's ~/.kube/config is never touched. Returns the sandbox info plus the kubectl arguments.
+    param([string] $Root = $TestDrive)
+    $env:KUBECONFIG = Join-Path $Root 'kubeconfig'
+    $env:PRACTICEK8S_HOME = Join-Path $Root 'practicek8s-home'
+    $info = Start-KubeSandbox -ErrorAction Stop
+    $script:KubectlArgs = @('--kubeconfig', $info.SandboxKubeconfig, '--cache-dir', (Join-Path $Root 'kubectl-cache'))
+    $info
+}
+
+function Stop-TestSandbox {
+    Stop-KubeSandbox -Confirm:$false -ErrorAction SilentlyContinue
+}
+
+function Invoke-Kubectl {
+    # Stock kubectl against the test sandbox (plain $args, so kubectl's -o, -n, -f pass through);
+    # throws on a non-zero exit. Invoke-KubectlRaw returns output and exit code instead.
+    $result = Invoke-KubectlRaw @args
+    if ($result.ExitCode -ne 0) { throw "kubectl $($args -join ' ') failed ($($result.ExitCode)): $($result.Output -join "`n")" }
+    $result.Output
+}
+
+function Invoke-KubectlRaw {
+    $kubectl = (Get-Command kubectl -ErrorAction Stop).Source
+    $output = & $kubectl @script:KubectlArgs @args 2>&1 | ForEach-Object { "$_" }
+    [pscustomobject]@{ Output = @($output); ExitCode = $LASTEXITCODE }
+}
+
+function Invoke-KubectlApply([string] $Yaml) {
+    $file = [IO.Path]::GetTempFileName() + '.yaml'
+    Set-Content -Path $file -Value $Yaml
+    try { Invoke-Kubectl apply --validate=false -f $file } finally { Remove-Item $file }
+}
+
+function Assert-SameTable {
+    # Compares a PowerShell table with kubectl's: same headers, same cells, same order; AGE-like
+    # cells (durations) may differ by a couple of seconds because the two were printed apart.
+    param([Parameter(Mandatory)] [string] $Ours, [Parameter(Mandatory)] [string] $Kubectl)
+    $theirRows = @(ConvertFrom-TableText $Kubectl)
+    $theirRows.Count | Should -BeGreaterThan 0 -Because 'kubectl printed a table'
+    $headers = $theirRows[0]
+    $ourRows = @(ConvertFrom-TableText $Ours -Headers $headers)
+    $ourRows.Count | Should -Be $theirRows.Count -Because "both list the same objects`nours:`n$Ours`nkubectl:`n$Kubectl"
+    for ($r = 0; $r -lt $theirRows.Count; $r++) {
+        for ($c = 0; $c -lt $headers.Count; $c++) {
+            $mine = $ourRows[$r][$c]; $theirs = $theirRows[$r][$c]
+            if ($mine -ne $theirs -and (ConvertTo-Seconds $mine) -ge 0 -and [Math]::Abs((ConvertTo-Seconds $mine) - (ConvertTo-Seconds $theirs)) -le 3) { continue }
+            $mine | Should -BeExactly $theirs -Because "row $r column $($headers[$c])`nours:`n$Ours`nkubectl:`n$Kubectl"
+        }
+    }
+}
+
+function ConvertTo-Seconds([string] $Text) {
+    # kubectl's short durations (5s, 2m3s, 4h, 3d) in seconds; -1 when the text is not one.
+    if ($Text -notmatch '^(\d+d)?(\d+h)?(\d+m)?(\d+s)?$' -or -not $Text) { return -1 }
+    $total = 0
+    foreach ($m in [regex]::Matches($Text, '(\d+)([dhms])')) {
+        $n = [int]$m.Groups[1].Value
+        $total += switch ($m.Groups[2].Value) { 'd' { $n * 86400 } 'h' { $n * 3600 } 'm' { $n * 60 } 's' { $n } }
+    }
+    $total
+}

@@ -61,6 +61,46 @@ public sealed class ResourceClient
         return ToObject(kind, doc.RootElement);
     }
 
+    /// <summary>The object as JSON (no model conversion): what apply, edit and patch computations work on.</summary>
+    public async Task<JsonObject> GetJsonAsync(ResourceKind kind, string? ns, string name, CancellationToken cancel, string? subresource = null)
+    {
+        var path = kind.ObjectPath(ns, name) + (subresource is null ? "" : "/" + subresource);
+        var json = await _api.GetStringAsync(path, cancel).ConfigureAwait(false);
+        return JsonNode.Parse(json)!.AsObject();
+    }
+
+    public Task<JsonObject> CreateAsync(ResourceKind kind, string? ns, JsonObject body, WriteOptions options, CancellationToken cancel) =>
+        SendJsonAsync(HttpMethod.Post, kind.CollectionPath(kind.Namespaced ? ns : null) + options.Query(), body.ToJsonString(), "application/json", cancel);
+
+    public Task<JsonObject> ReplaceAsync(ResourceKind kind, string? ns, string name, JsonObject body, WriteOptions options, CancellationToken cancel,
+        string? subresource = null) =>
+        SendJsonAsync(HttpMethod.Put, kind.ObjectPath(ns, name) + (subresource is null ? "" : "/" + subresource) + options.Query(),
+            body.ToJsonString(), "application/json", cancel);
+
+    public Task<JsonObject> PatchAsync(ResourceKind kind, string? ns, string name, string patchType, string patch, WriteOptions options,
+        CancellationToken cancel, string? subresource = null) =>
+        SendJsonAsync(HttpMethod.Patch, kind.ObjectPath(ns, name) + (subresource is null ? "" : "/" + subresource) + options.Query(),
+            patch, patchType, cancel);
+
+    /// <summary>Deletes one object; the answer is the object (with deletionTimestamp when deletion is graceful) or a Status.</summary>
+    public Task<JsonObject> DeleteAsync(ResourceKind kind, string? ns, string name, DeleteOptions options, CancellationToken cancel) =>
+        SendJsonAsync(HttpMethod.Delete, kind.ObjectPath(ns, name) + (options.DryRun ? "?dryRun=All" : ""), options.ToJson(), "application/json", cancel);
+
+    /// <summary>POST to a subresource (pods/eviction, pods/binding).</summary>
+    public Task<JsonObject> PostSubresourceAsync(ResourceKind kind, string? ns, string name, string subresource, JsonObject body, CancellationToken cancel) =>
+        SendJsonAsync(HttpMethod.Post, kind.ObjectPath(ns, name) + "/" + subresource, body.ToJsonString(), "application/json", cancel);
+
+    private async Task<JsonObject> SendJsonAsync(HttpMethod method, string path, string body, string contentType, CancellationToken cancel)
+    {
+        using var response = await _api.SendAsync(method, path, KubeApi.Json(body, contentType), cancel).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancel).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>A typed model (or generic object) for a JSON object the server returned.</summary>
+    public static object ToObject(ResourceKind kind, JsonObject node) =>
+        ToObject(kind, JsonSerializer.SerializeToElement(node));
+
     /// <summary>
     /// Changes after <paramref name="resourceVersion"/> until cancelled. A dropped connection or a
     /// server-side timeout resumes from the last version seen; a version the server no longer

@@ -51,6 +51,19 @@ public sealed class Discovery
         return found;
     }
 
+    /// <summary>The resource of an object's apiVersion and kind (built-ins without a round trip; others through discovery).</summary>
+    public async Task<ResourceKind> ForObjectAsync(string apiVersion, string kind, CancellationToken cancel)
+    {
+        var builtin = BuiltinResources.All.FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind);
+        if (builtin is not null)
+            return builtin;
+        var match = (await ResourcesAsync(cancel).ConfigureAwait(false)).FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind)
+            ?? (await ResourcesAsync(cancel, refresh: true).ConfigureAwait(false)).FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind);
+        return match ?? throw new KubeException(
+            $"resource mapping not found for kind \"{kind}\" in version \"{apiVersion}\"; ensure CRDs are installed first",
+            "KubeResourceTypeNotFound", System.Management.Automation.ErrorCategory.ObjectNotFound, $"{apiVersion}/{kind}");
+    }
+
     /// <summary>kubectl's matching: a category (all), else plural, singular, short name or kind, optionally ".group"-qualified.</summary>
     public static IReadOnlyList<ResourceKind> Match(IReadOnlyList<ResourceKind> resources, string name)
     {

@@ -113,6 +113,7 @@ public static class SandboxLauncher
         }
 
         var sandboxKubeconfig = ready["kubeconfig"]?.GetValue<string>() ?? Path.Combine(dataDir, "kubeconfig");
+        bool createdKubeconfig = !File.Exists(kubeconfig);
         AddContext(kubeconfig, sandboxKubeconfig);
         var state = new JsonObject
         {
@@ -122,6 +123,7 @@ public static class SandboxLauncher
             ["dataDir"] = dataDir,
             ["temporary"] = temporary,
             ["kubeconfig"] = kubeconfig,
+            ["createdKubeconfig"] = createdKubeconfig,
             ["sandboxKubeconfig"] = sandboxKubeconfig,
             ["startedAt"] = DateTime.UtcNow.ToString("o"),
             ["logFile"] = log,
@@ -152,7 +154,7 @@ public static class SandboxLauncher
             }
         }
         if (File.Exists(current.Kubeconfig))
-            RemoveContext(current.Kubeconfig);
+            RemoveContext(current.Kubeconfig, deleteIfEmpty: SandboxRegistry.Read()?["createdKubeconfig"]?.GetValue<bool>() == true);
         SandboxRegistry.Clear();
         if (current.TemporaryDataDir && !keepData && Directory.Exists(current.DataDir))
         {
@@ -179,7 +181,7 @@ public static class SandboxLauncher
     }
 
     /// <summary>Takes the sandbox's entries out of a kubeconfig again; restores current-context if it pointed at the sandbox.</summary>
-    public static void RemoveContext(string kubeconfig)
+    public static void RemoveContext(string kubeconfig, bool deleteIfEmpty = false)
     {
         var document = KubeConfigDocument.Load(kubeconfig);
         bool changed = false;
@@ -189,6 +191,13 @@ public static class SandboxLauncher
         {
             document.CurrentContext = "";
             changed = true;
+        }
+        if (deleteIfEmpty && document.Entries(KubeConfigDocument.Clusters).Count == 0 && document.Entries(KubeConfigDocument.Users).Count == 0
+            && document.Entries(KubeConfigDocument.Contexts).Count == 0)
+        {
+            // Start-KubeSandbox created this file: leave no trace of it.
+            File.Delete(kubeconfig);
+            return;
         }
         if (changed)
             document.Save();

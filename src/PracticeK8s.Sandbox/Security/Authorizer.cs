@@ -2,7 +2,8 @@ namespace PracticeK8s.Sandbox.Security;
 
 /// <summary>
 /// The sandbox's whole RBAC: the admin may do anything; the read-only user may read
-/// (get/list/watch) and ask about itself (self-subject reviews), nothing else.
+/// (get/list/watch) everything but secrets, as Kubernetes' "view" role, and ask about itself
+/// (self-subject reviews), nothing else.
 /// </summary>
 public static class Authorizer
 {
@@ -18,7 +19,8 @@ public static class Authorizer
     public static bool Allows(UserInfo user, string verb, string group, string resource, string? subresource)
     {
         if (user.CanWrite) return true;
-        if (ReadVerbs.Contains(verb) && subresource is not ("exec" or "attach" or "portforward" or "proxy")) return true;
+        if (ReadVerbs.Contains(verb) && subresource is not ("exec" or "attach" or "portforward" or "proxy")
+            && !(group.Length == 0 && resource == "secrets")) return true;
         return verb == "create" && SelfReviewResources.Contains($"{group}/{resource}");
     }
 

@@ -16,6 +16,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
     /// <summary>Names to get; wildcards filter the list.</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(Completion.ObjectNameCompleter))]
     public virtual string[]? Name { get; set; }
 
     /// <summary>List across all namespaces (kubectl -A).</summary>
@@ -36,6 +37,9 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
     [Parameter]
     [Alias("w")]
     public SwitchParameter Watch { get; set; }
+
+    /// <summary>With several kinds (-Kind all): print kubectl's -o wide columns in each kind's table.</summary>
+    protected bool WideMixedTables { get; set; }
 
     /// <summary>Objects from the pipeline: names, or objects whose related objects to get.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -61,6 +65,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
         var ns = scope.Namespace ?? target.Namespace;
         var client = new ResourceClient(target.Connection);
         bool several = kinds.Count > 1;
+        bool firstKindPrinted = false;
 
         foreach (var kind in kinds)
         {
@@ -86,13 +91,30 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
             var patterns = names?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var options = new ListOptions { LabelSelector = labelSelector, FieldSelector = fieldSelector };
+            // Several kinds print as kubectl's table per kind, which needs the kind's whole list for its widths.
+            var buffered = several && !Watch ? new List<object>() : null;
             await foreach (var obj in client.ListAsync(kind, listNs, options, cancel).ConfigureAwait(false))
             {
                 var objName = ObjectCells.Name(obj) ?? ObjectFacts.Of(obj)?.Name ?? "";
                 if (patterns is null || patterns.Any(p => p.IsMatch(objName)))
                 {
                     seen.Add(objName);
-                    PostObject(Decorate(obj, decoration));
+                    if (buffered is not null)
+                        buffered.Add(obj);
+                    else
+                        PostObject(Decorate(obj, decoration));
+                }
+            }
+            if (buffered is { Count: > 0 })
+            {
+                var lines = MixedTable.Lines(buffered, WideMixedTables, allNamespaces && kind.Namespaced, !firstKindPrinted);
+                firstKindPrinted = true;
+                for (int i = 0; i < buffered.Count; i++)
+                {
+                    var ps = Decorate(buffered[i], decoration);
+                    ps.TypeNames.Insert(0, MixedTableTypeName);
+                    ps.Properties.Add(new PSNoteProperty("KubeTableText", lines[i]));
+                    PostObject(ps);
                 }
             }
             foreach (var name in exact.Where(n => !seen.Contains(n)))
@@ -112,6 +134,9 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
             }
         }
     }
+
+    /// <summary>The type name of objects printed as part of a several-kinds listing (a custom view prints KubeTableText).</summary>
+    public const string MixedTableTypeName = "PracticeK8s.KubeTableRow";
 
     private static ErrorRecord NotFound(ResourceKind kind, string name, KubeApiException? inner)
     {

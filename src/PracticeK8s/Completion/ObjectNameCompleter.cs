@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using PracticeK8s.Engine.Resources;
+using PracticeK8s.Engine.Session;
+
+namespace PracticeK8s.Completion;
+
+/// <summary>
+/// Completes -Name of any Kube cmdlet: the kind comes from the cmdlet's noun (Get-KubePod: pods)
+/// or, for the generic cmdlets, from the -Kind already typed.
+/// </summary>
+public sealed class ObjectNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        try
+        {
+            var selection = Session.SessionSelection.Of(System.Management.Automation.Runspaces.Runspace.DefaultRunspace);
+            var contextArg = Completions.Bound(fakeBoundParameters, "Context");
+            var connection = KubeSession.Connect(contextArg ?? selection.Context);
+            var kind = KindOf(commandName, fakeBoundParameters, connection);
+            if (kind is null)
+                return [];
+            var ns = Completions.Bound(fakeBoundParameters, "Namespace")
+                ?? (contextArg is null ? selection.Namespace : null) ?? connection.DefaultNamespace ?? "default";
+            var path = kind.CollectionPath(kind.Namespaced ? ns : null);
+            var names = CompletionCache.Get($"{connection.ContextName}|{path}", cancel => connection.Api.ListNamesAsync(path, cancel));
+            return Completions.Match(names, wordToComplete).ToList();
+        }
+        catch
+        {
+            return [];
+        }
+    }
+
+    private static ResourceKind? KindOf(string commandName, IDictionary bound, KubeConnection connection)
+    {
+        var kindArg = bound.Contains("Kind") ? (bound["Kind"] is IEnumerable e and not string ? e.Cast<object>().FirstOrDefault()?.ToString() : bound["Kind"]?.ToString()) : null;
+        if (kindArg is not null)
+        {
+            var resources = CompletionCache.Get($"{connection.ContextName}|kinds-resolve|{kindArg}", async cancel =>
+                (IReadOnlyList<string>)(await Discovery.For(connection).ResolveAsync(kindArg, cancel).ConfigureAwait(false))
+                    .Select(k => $"{k.Group}|{k.Version}|{k.Kind}|{k.Plural}|{k.Namespaced}").ToList());
+            return resources.Select(Parse).FirstOrDefault();
+        }
+        var noun = commandName.Contains('-') ? commandName[(commandName.IndexOf('-') + 1)..] : commandName;
+        noun = noun.StartsWith("Kube", StringComparison.Ordinal) ? noun[4..] : noun;
+        return BuiltinResources.All.FirstOrDefault(k => k.Kind.Equals(noun, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static ResourceKind Parse(string text)
+    {
+        var p = text.Split('|');
+        return new ResourceKind(p[0], p[1], p[2], p[3], bool.Parse(p[4]));
+    }
+}
