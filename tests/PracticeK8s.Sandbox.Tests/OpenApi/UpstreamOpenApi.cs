@@ -8,7 +8,11 @@ namespace PracticeK8s.Sandbox.Tests.OpenApi;
 /// </summary>
 internal static class UpstreamOpenApi
 {
-    public const string Folder = "/work/shared/data/kubernetes-openapi";
+    /// <summary>$PRACTICEK8S_OPENAPI_DIR (build.ps1 sets it from ../shared/data), else the workplace's shared folder.</summary>
+    public static readonly string Folder =
+        Environment.GetEnvironmentVariable("PRACTICEK8S_OPENAPI_DIR") is { Length: > 0 } configured
+            ? configured
+            : "/work/shared/data/kubernetes-openapi";
 
     private static readonly Dictionary<string, JsonObject> Cache = new();
     private static readonly Lazy<JsonObject> Swagger = new(() => Read(Path.Combine(Folder, "swagger.json")));
