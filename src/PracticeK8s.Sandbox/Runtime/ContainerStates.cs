@@ -1,0 +1,66 @@
+namespace PracticeK8s.Sandbox.Runtime;
+
+public enum ContainerPhase { Waiting, Running, Terminated }
+
+/// <summary>
+/// A container's state as the kubelet reports it in <c>containerStatuses[]</c>. <see cref="Reason"/>
+/// follows upstream: waiting <c>ContainerCreating</c>/<c>PodInitializing</c>/<c>CrashLoopBackOff</c>
+/// (message <c>back-off 10s restarting failed container=c pod=p_ns(uid)</c>), terminated
+/// <c>Completed</c> (exit 0) / <c>Error</c> / <c>OOMKilled</c>. <see cref="LastTermination"/> is the
+/// previous instance (<c>lastState.terminated</c>).
+/// </summary>
+public sealed record ContainerState(
+    string Name,
+    bool IsInit,
+    string Image,
+    string ImageId,
+    string? ContainerId,
+    ContainerPhase Phase,
+    string? Reason,
+    string? Message,
+    int? ExitCode,
+    int? Signal,
+    DateTime? StartedAt,
+    DateTime? FinishedAt,
+    int RestartCount,
+    TerminatedState? LastTermination)
+{
+    /// <summary>containerStatuses[].started: the container is running (no startup probes here).</summary>
+    public bool Started => Phase == ContainerPhase.Running;
+}
+
+/// <summary>A finished container instance (state.terminated / lastState.terminated).</summary>
+public sealed record TerminatedState(int ExitCode, int? Signal, string Reason, string? Message, DateTime StartedAt, DateTime FinishedAt, string ContainerId);
+
+/// <summary>A pod as the runtime knows it: its init containers and containers in spec order.</summary>
+public sealed record PodRuntimeState(
+    string Uid,
+    string Namespace,
+    string Name,
+    IReadOnlyList<ContainerState> InitContainers,
+    IReadOnlyList<ContainerState> Containers,
+    bool Stopping)
+{
+    public ContainerState? Container(string name) =>
+        Containers.FirstOrDefault(c => c.Name == name) ?? InitContainers.FirstOrDefault(c => c.Name == name);
+}
+
+/// <summary>What happened to a container; the kubelet turns these into events (Created, Started, BackOff, Killing...).</summary>
+public enum ContainerEventKind
+{
+    /// <summary>A new instance was created (before it starts).</summary>
+    Created,
+    /// <summary>The instance runs.</summary>
+    Started,
+    /// <summary>The instance ended on its own (see the state's exit code and reason).</summary>
+    Exited,
+    /// <summary>The container waits in CrashLoopBackOff before its next restart.</summary>
+    BackOff,
+    /// <summary>The runtime is stopping the container (pod deletion).</summary>
+    Killing,
+    /// <summary>The container was stopped by <see cref="IContainerRuntime.StopPodAsync"/> (or at shutdown).</summary>
+    Stopped,
+}
+
+/// <summary>One change notification: which container, what happened, and its state afterwards.</summary>
+public sealed record ContainerChange(string PodUid, string Namespace, string PodName, ContainerEventKind Kind, ContainerState State);

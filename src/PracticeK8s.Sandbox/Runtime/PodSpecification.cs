@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using PracticeK8s.Sandbox.Resources;
+
+namespace PracticeK8s.Sandbox.Runtime;
+
+/// <summary>What the runtime needs of a pod: identity, restart policy and its containers.</summary>
+public sealed record PodSpecification(
+    string Uid,
+    string Namespace,
+    string Name,
+    string NodeName,
+    string RestartPolicy,
+    IReadOnlyList<ContainerSpecification> InitContainers,
+    IReadOnlyList<ContainerSpecification> Containers)
+{
+    /// <summary>Reads a stored Pod object (its metadata and spec).</summary>
+    public static PodSpecification FromPod(JsonObject pod)
+    {
+        var meta = pod.Obj("metadata");
+        var spec = pod.Obj("spec");
+        var name = meta.Str("name") ?? "";
+        var ns = meta.Str("namespace") ?? "";
+        return new PodSpecification(
+            meta.Str("uid") ?? "",
+            ns,
+            name,
+            spec.Str("nodeName") ?? "",
+            spec.Str("restartPolicy") ?? "Always",
+            spec.Arr("initContainers").Objects().Select(c => ContainerSpecification.FromJson(c, name, ns)).ToList(),
+            spec.Arr("containers").Objects().Select(c => ContainerSpecification.FromJson(c, name, ns)).ToList());
+    }
+
+    public ContainerSpecification? Container(string name) =>
+        Containers.FirstOrDefault(c => c.Name == name) ?? InitContainers.FirstOrDefault(c => c.Name == name);
+}
+
+/// <summary>One container of a pod spec, as the runtime runs it.</summary>
+public sealed record ContainerSpecification(
+    string Name,
+    string Image,
+    IReadOnlyList<string> Command,
+    IReadOnlyList<string> Args,
+    IReadOnlyDictionary<string, string> Env,
+    string? WorkingDir,
+    IReadOnlyList<int> Ports,
+    bool Stdin = false,
+    bool StdinOnce = false,
+    bool Tty = false)
+{
+    /// <summary>
+    /// Reads a container of a pod spec. Env values given inline are kept; <c>valueFrom</c> references to
+    /// <c>metadata.name</c>/<c>metadata.namespace</c> are resolved, other references are left out.
+    /// </summary>
+    public static ContainerSpecification FromJson(JsonObject c, string podName = "", string podNamespace = "")
+    {
+        static List<string> Strings(JsonArray? a) => a?.Select(v => v?.GetValue<string>() ?? "").ToList() ?? new List<string>();
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in c.Arr("env").Objects())
+        {
+            var key = e.Str("name");
+            if (string.IsNullOrEmpty(key)) continue;
+            if (e.Str("value") is { } v) env[key] = v;
+            else if (e.Obj("valueFrom")?.Obj("fieldRef").Str("fieldPath") is { } path)
+            {
+                if (path == "metadata.name") env[key] = podName;
+                else if (path == "metadata.namespace") env[key] = podNamespace;
+            }
+            else if (!e.Has("valueFrom")) env[key] = "";
+        }
+        return new ContainerSpecification(
+            c.Str("name") ?? "",
+            c.Str("image") ?? "",
+            Strings(c.Arr("command")),
+            Strings(c.Arr("args")),
+            env,
+            c.Str("workingDir"),
+            c.Arr("ports").Objects().Select(p => (int)(p.Long("containerPort") ?? 0)).Where(p => p > 0).ToList(),
+            c.Bool("stdin") ?? false,
+            c.Bool("stdinOnce") ?? false,
+            c.Bool("tty") ?? false);
+    }
+}
