@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PracticeK8s.Sandbox.Api;
+using PracticeK8s.Sandbox.Controllers;
 using PracticeK8s.Sandbox.Discovery;
 using PracticeK8s.Sandbox.Lifecycle;
 using PracticeK8s.Sandbox.Resources;
@@ -40,7 +41,8 @@ public static class SandboxHost
         var registry = new ResourceRegistry(BuiltinResources.List);
         var state = new SandboxState(store, registry);
         CustomResources.Attach(state);
-        Bootstrap.Run(state);
+        var cluster = options.Cluster with { DataDir = options.DataDir, CaCertificatePem = ca.CaCertificatePem };
+        Bootstrap.Run(state, cluster);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), ContentRootPath = options.DataDir });
         builder.Logging.ClearProviders();
@@ -60,10 +62,10 @@ public static class SandboxHost
         });
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<ApiRouter>();
-        builder.Services.AddHostedService<PodTerminator>();
         builder.Services.AddHostedService<NamespaceCleaner>();
         builder.Services.AddHostedService<GarbageCollector>();
         builder.Services.AddHostedService<CustomResourceCleaner>();
+        ClusterServices.Add(builder.Services, cluster);
 
         var app = builder.Build();
         var authenticator = new Authenticator(tokens);

@@ -49,11 +49,30 @@ public static class PodTemplates
         return copy;
     }
 
+    /// <summary>
+    /// The template's bytes with keys ordered and null fields dropped (Go compares structs, where
+    /// <c>creationTimestamp: null</c>, which <c>kubectl rollout undo</c> sends, equals an absent field).
+    /// </summary>
     public static byte[] Canonical(JsonNode? node)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, CanonicalJson.Options)) CanonicalJson.Write(w, node);
+        using (var w = new Utf8JsonWriter(buffer, CanonicalJson.Options)) CanonicalJson.Write(w, WithoutNulls(node?.DeepClone()));
         return buffer.ToArray();
+    }
+
+    private static JsonNode? WithoutNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Where(p => p.Value is null).Select(p => p.Key).ToList()) o.Remove(key);
+                foreach (var (_, v) in o) WithoutNulls(v);
+                break;
+            case JsonArray a:
+                foreach (var v in a) WithoutNulls(v);
+                break;
+        }
+        return node;
     }
 
     /// <summary>

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PracticeK8s.Sandbox.Controllers.Workloads;
+using PracticeK8s.Sandbox.Events;
+using PracticeK8s.Sandbox.Hosting;
+using PracticeK8s.Sandbox.Kubelet;
+using PracticeK8s.Sandbox.Runtime;
+using PracticeK8s.Sandbox.Scheduling;
+
+namespace PracticeK8s.Sandbox.Controllers;
+
+/// <summary>Everything that makes the API server a cluster: controllers, scheduler, kubelets, service proxy, events.</summary>
+public static class ClusterServices
+{
+    public static void Add(IServiceCollection services, ClusterSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<ClusterAccess>();
+        services.AddSingleton<EventRecorder>();
+        services.TryAddSingleton<IContainerRuntime, FallbackContainerRuntime>();
+        services.AddHostedService<Scheduler>();
+        services.AddHostedService<KubeletService>();
+        services.AddHostedService<ReplicaSetController>();
+        services.AddHostedService<DeploymentController>();
+        services.AddHostedService<EventExpiry>();
+    }
+}
