@@ -48,7 +48,7 @@ public sealed class PodInstance
             if (!await loop) return; // failed for good (restartPolicy Never) or stopped
         }
         if (Stopping) return;
-        foreach (var c in _containers) Track(c);
+        foreach (var c in _containers) _ = Track(c);
     }
 
     /// <summary>Starts a container's run loop unless the pod is stopping (checked under the lock StopAsync takes).</summary>
