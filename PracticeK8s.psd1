@@ -35,6 +35,7 @@
         'Get-KubeJob'
         'Get-KubeEvent'
         'Get-KubeResource'
+        'Show-KubeResource'
         'Start-KubeSandbox'
         'Stop-KubeSandbox'
         'Get-KubeSandbox'

@@ -125,7 +125,7 @@ function Invoke-Bench {
     if ($benches.Count -eq 0) { Write-Host 'no benchmarks yet'; return }
     $pwsh = Get-PwshCommand
     foreach ($bench in $benches) {
-        if (-not ($Filter | Where-Object { $bench.BaseName -like $_ })) { continue }
+        if (-not ($Filter | Where-Object { $bench.BaseName -like "$_*" })) { continue }
         Write-Step "bench: $($bench.BaseName)"
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -File $bench.FullName -ModulePath (Join-Path $moduleDir 'PracticeK8s.psd1')
     }

@@ -146,3 +146,11 @@ function ConvertTo-Seconds([string] $Text) {
     }
     $total
 }
+
+function New-FixtureObjects {
+    # Creates, with kubectl, the objects of fixtures/objects.yaml in a namespace, plus an event about pod web-a.
+    param([Parameter(Mandatory)] [string] $Namespace)
+    Invoke-KubectlApply ((Get-Content (Join-Path $PSScriptRoot 'fixtures/objects.yaml') -Raw) -replace '__NS__', $Namespace) | Out-Null
+    $uid = Invoke-Kubectl get pod web-a -n $Namespace -o jsonpath='{.metadata.uid}'
+    Invoke-KubectlApply ((Get-Content (Join-Path $PSScriptRoot 'fixtures/event.yaml') -Raw) -replace '__NS__', $Namespace -replace '__UID__', $uid) | Out-Null
+}

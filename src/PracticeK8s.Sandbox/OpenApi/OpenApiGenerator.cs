@@ -102,7 +102,9 @@ public sealed class OpenApiGenerator
                 contents.TryGetValue(GroupVersionNames.Of(group, version), out var c) ? c
                     : contents[GroupVersionNames.Of(group, version)] = new GroupVersionContent(group, version);
 
-            var customByKey = custom.ToDictionary(c => (c.Resource.GroupVersionPath, c.Resource.Plural));
+            // Keyed by group-version and plural; of two definitions claiming one resource the later wins.
+            var customByKey = new Dictionary<(string, string), CustomResourceVersion>();
+            foreach (var version in custom) customByKey[(version.Resource.GroupVersionPath, version.Resource.Plural)] = version;
             foreach (var resource in builtIn)
             {
                 // A built-in list entry for a custom resource is served from its CRD once that is known.

@@ -74,5 +74,7 @@ public sealed class KubeErrorsTests
         Assert.DoesNotContain("KubernetesClient", references);
         Assert.DoesNotContain("YamlDotNet", references);
         Assert.DoesNotContain("Fractions", references);
+        Assert.DoesNotContain("PracticeK8s.Printing", references);
+        Assert.DoesNotContain("PracticeK8s.Merge", references);
     }
 }

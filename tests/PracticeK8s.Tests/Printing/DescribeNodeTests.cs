@@ -137,4 +137,20 @@ public sealed class DescribeNodeTests
         Assert.Contains("Lease:\n  HolderIdentity:  <unset>\n  AcquireTime:     <unset>\n  RenewTime:       <unset>\n", text);
         Assert.Contains("Non-terminated Pods:          (0 in total)\n", text);
     }
+
+    [Fact]
+    public void NodeWithoutAllocatable_PrintsKubectlsOverflowedPercentForPodsButZeroForTheTotals()
+    {
+        // kubectl divides by a zero allocatable amount unguarded in the pods table (NaN -> min int64 on amd64)
+        // and guarded in "Allocated resources"; checked against kubectl 1.32 on the sandbox.
+        var node = new V1Node { Metadata = new V1ObjectMeta { Name = "bare", Uid = "b", CreationTimestamp = Created } };
+        var pod = new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "p", NamespaceProperty = "default", CreationTimestamp = Created },
+            Spec = new V1PodSpec { NodeName = "bare", Containers = [new V1Container { Name = "c", Image = "nginx" }] },
+        };
+        var text = Describer.Describe(new DescribeInput { Resource = node, Pods = [pod], TimeZone = TimeZoneInfo.Utc }, Now);
+        Assert.Contains("  default                     p       0 (-9223372036854775808%)  0 (-9223372036854775808%)", text);
+        Assert.Contains("  cpu                0 (0%)    0 (0%)\n", text);
+    }
 }

@@ -38,9 +38,9 @@ internal static class NodeResources
         }
         var allocated = new List<IReadOnlyList<string>>();
         foreach (var name in Standard)
-            allocated.Add([name, WithPercent(totalRequests, name, Allocatable(name)), WithPercent(totalLimits, name, Allocatable(name))]);
+            allocated.Add([name, WithPercent(totalRequests, name, Allocatable(name), zeroWhenNoAllocatable: true), WithPercent(totalLimits, name, Allocatable(name), zeroWhenNoAllocatable: true)]);
         foreach (var name in allocatable.Keys.Where(k => k.StartsWith("hugepages-", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-            allocated.Add([name, WithPercent(totalRequests, name, Allocatable(name)), WithPercent(totalLimits, name, Allocatable(name))]);
+            allocated.Add([name, WithPercent(totalRequests, name, Allocatable(name), zeroWhenNoAllocatable: true), WithPercent(totalLimits, name, Allocatable(name), zeroWhenNoAllocatable: true)]);
         foreach (var name in allocatable.Keys.Where(IsExtended).Order(StringComparer.Ordinal))
             allocated.Add([name, Get(totalRequests, name).ToString(), Get(totalLimits, name).ToString()]);
 
@@ -57,10 +57,12 @@ internal static class NodeResources
         totals.TryGetValue(name, out var value) ? value : QuantityValue.Zero;
 
     /// <summary>"100m (5%)": the quantity and its whole percentage of the node's allocatable amount.</summary>
-    private static string WithPercent(Dictionary<string, QuantityValue> totals, string name, decimal allocatable)
+    private static string WithPercent(Dictionary<string, QuantityValue> totals, string name, decimal allocatable, bool zeroWhenNoAllocatable = false)
     {
         var value = Get(totals, name);
-        var percent = allocatable == 0 ? 0 : (long)Math.Truncate(value.Amount / allocatable * 100);
+        // kubectl guards the division in "Allocated resources" but not in the pods table, where it converts
+        // float64(x)/0 (NaN or +Inf) to int64: on amd64 the minimum int64.
+        var percent = allocatable == 0 ? (zeroWhenNoAllocatable ? 0 : long.MinValue) : (long)Math.Truncate(value.Amount / allocatable * 100);
         return $"{value} ({percent}%)";
     }
 

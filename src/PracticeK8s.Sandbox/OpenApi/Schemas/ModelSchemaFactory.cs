@@ -70,15 +70,18 @@ internal sealed class ModelSchemaFactory
 
     private JsonObject PropertySchema(Type owner, string kind, Type clrType, string jsonName, string? description)
     {
-        var value = ValueSchema(clrType, kind, jsonName, Position.Property);
-        JsonObject schema;
-        if (value.ContainsKey("$ref"))
-            schema = description is null ? value : new JsonObject { ["allOf"] = new JsonArray(value) };
-        else
-            schema = value;
-        if (description is not null) schema["description"] = description;
+        var siblings = new JsonObject();
+        if (description is not null) siblings["description"] = description;
+        AddPatchMetadata(siblings, owner.Name, jsonName);
 
-        AddPatchMetadata(schema, owner.Name, jsonName);
+        // OpenAPI 3.0 ignores siblings of a $ref, so a described reference goes inside allOf.
+        var value = ValueSchema(clrType, kind, jsonName, Position.Property);
+        var schema = value.ContainsKey("$ref") && siblings.Count > 0 ? new JsonObject { ["allOf"] = new JsonArray(value) } : value;
+        foreach (var (key, node) in siblings.ToList())
+        {
+            siblings.Remove(key);
+            schema[key] = node;
+        }
         return schema;
     }
 
