@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PracticeK8s.Sandbox.Controllers.Workloads;
 using PracticeK8s.Sandbox.Events;
 using PracticeK8s.Sandbox.Hosting;
 using PracticeK8s.Sandbox.Kubelet;
-using PracticeK8s.Sandbox.Runtime;
 using PracticeK8s.Sandbox.Scheduling;
 
 namespace PracticeK8s.Sandbox.Controllers;
@@ -17,7 +15,6 @@ public static class ClusterServices
         services.AddSingleton(settings);
         services.AddSingleton<ClusterAccess>();
         services.AddSingleton<EventRecorder>();
-        services.TryAddSingleton<IContainerRuntime, FallbackContainerRuntime>();
         services.AddHostedService<Scheduler>();
         services.AddHostedService<KubeletService>();
         services.AddHostedService<ReplicaSetController>();

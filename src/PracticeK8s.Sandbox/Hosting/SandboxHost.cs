@@ -13,6 +13,7 @@ using PracticeK8s.Sandbox.Controllers;
 using PracticeK8s.Sandbox.Discovery;
 using PracticeK8s.Sandbox.Lifecycle;
 using PracticeK8s.Sandbox.Resources;
+using PracticeK8s.Sandbox.Runtime;
 using PracticeK8s.Sandbox.Security;
 using PracticeK8s.Sandbox.Storage;
 
@@ -41,6 +42,8 @@ public static class SandboxHost
         var registry = new ResourceRegistry(BuiltinResources.List);
         var state = new SandboxState(store, registry);
         CustomResources.Attach(state);
+        var runtime = new LocalContainerRuntime(new RuntimeOptions(Path.Combine(options.DataDir, "runtime")));
+        state.Runtime = runtime;
         var cluster = options.Cluster with { DataDir = options.DataDir, CaCertificatePem = ca.CaCertificatePem };
         Bootstrap.Run(state, cluster);
 
@@ -65,6 +68,7 @@ public static class SandboxHost
         builder.Services.AddHostedService<NamespaceCleaner>();
         builder.Services.AddHostedService<GarbageCollector>();
         builder.Services.AddHostedService<CustomResourceCleaner>();
+        builder.Services.AddSingleton<IContainerRuntime>(runtime);
         ClusterServices.Add(builder.Services, cluster);
 
         var app = builder.Build();
@@ -73,6 +77,8 @@ public static class SandboxHost
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         state.Stopping = lifetime.ApplicationStopping;
         lifetime.ApplicationStopping.Register(store.Close);
+        lifetime.ApplicationStopping.Register(() => runtime.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)));
+        app.UseWebSockets();
 
         app.Run(async ctx =>
         {
