@@ -14,6 +14,8 @@ public sealed class DeleteTests(SandboxFixture f)
         Spec = new V1PodSpec
         {
             NodeName = node, TerminationGracePeriodSeconds = grace,
+            // Without a node the pod must stay unscheduled: no node has this label.
+            NodeSelector = node is null ? new Dictionary<string, string> { ["example.com/no-such-node"] = "true" } : null,
             Containers = new List<V1Container> { new() { Name = "c", Image = "busybox" } },
         },
     };
@@ -34,7 +36,7 @@ public sealed class DeleteTests(SandboxFixture f)
     public async Task PodOnANode_IsDeletedGracefully_ThenRemovedAfterItsGracePeriod()
     {
         var ns = f.NewNamespace("grace");
-        await f.Admin.CoreV1.CreateNamespacedPodAsync(Pod("running", node: "node-1", grace: 1), ns);
+        await f.Admin.CoreV1.CreateNamespacedPodAsync(Pod("running", node: "sandbox-node-1", grace: 1), ns);
         var terminating = await f.Admin.CoreV1.DeleteNamespacedPodAsync("running", ns);
         Assert.NotNull(terminating.Metadata.DeletionTimestamp);
         Assert.Equal(1, terminating.Metadata.DeletionGracePeriodSeconds);
@@ -46,7 +48,7 @@ public sealed class DeleteTests(SandboxFixture f)
         await f.Admin.CoreV1.DeleteNamespacedPodAsync("pending", ns);
         await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReadNamespacedPodAsync("pending", ns));
 
-        await f.Admin.CoreV1.CreateNamespacedPodAsync(Pod("forced", node: "node-1"), ns);
+        await f.Admin.CoreV1.CreateNamespacedPodAsync(Pod("forced", node: "sandbox-node-1"), ns);
         await f.Admin.CoreV1.DeleteNamespacedPodAsync("forced", ns, gracePeriodSeconds: 0);
         await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReadNamespacedPodAsync("forced", ns));
     }

@@ -55,14 +55,18 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         Task<V1Pod> Pod(string name, string? node) => f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = name },
-            Spec = new V1PodSpec { NodeName = node, Containers = new List<V1Container> { new() { Name = "c", Image = "busybox" } } },
+            Spec = new V1PodSpec
+            {
+                NodeName = node, SchedulerName = node is null ? SandboxFixture.NoScheduler : null,
+                Containers = new List<V1Container> { new() { Name = "c", Image = "busybox" } },
+            },
         }, ns);
-        await Pod("p1", "node-1");
-        await Pod("p2", "node-2");
+        await Pod("p1", "sandbox-node-1");
+        await Pod("p2", "sandbox-node-2");
         await Pod("p3", null);
-        var onNode1 = await f.Admin.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: "spec.nodeName=node-1");
+        var onNode1 = await f.Admin.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: "spec.nodeName=sandbox-node-1");
         Assert.Equal(new[] { "p1" }, onNode1.Items.Where(p => p.Metadata.NamespaceProperty == ns).Select(p => p.Metadata.Name));
-        var notSucceeded = await f.Admin.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: "spec.nodeName=node-2,status.phase!=Succeeded,status.phase!=Failed");
+        var notSucceeded = await f.Admin.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: "spec.nodeName=sandbox-node-2,status.phase!=Succeeded,status.phase!=Failed");
         Assert.Equal(new[] { "p2" }, notSucceeded.Items.Select(p => p.Metadata.Name));
         var byName = await f.Admin.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: "metadata.name=p3");
         Assert.Equal(new[] { "p3" }, byName.Items.Select(p => p.Metadata.Name));
@@ -75,9 +79,9 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
             InvolvedObject = new V1ObjectReference { Kind = "Pod", Name = "p1", NamespaceProperty = ns },
             Reason = "Scheduled", Type = "Normal", Message = "assigned",
         }, ns);
-        var events = await f.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: $"involvedObject.name=p1,involvedObject.namespace={ns},type=Normal");
+        var events = await f.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: $"involvedObject.name=p1,involvedObject.namespace={ns},type=Normal,reason=Scheduled");
         Assert.Single(events.Items);
-        Assert.Empty((await f.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: "involvedObject.name=p2")).Items);
+        Assert.Empty((await f.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: "involvedObject.name=p2,reason=Scheduled")).Items);
     }
 
     [Fact]
@@ -126,7 +130,8 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = "web", Labels = new Dictionary<string, string> { ["app"] = "web" } },
-            Spec = new V1PodSpec { Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
+            // A scheduler that does not exist: the pod stays Pending (the default scheduler leaves it alone).
+            Spec = new V1PodSpec { SchedulerName = SandboxFixture.NoScheduler, Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
         }, ns);
         using var http = f.Server.Http(f.Server.AdminToken);
         const string accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";

@@ -16,7 +16,7 @@ public static class Pods
         return await client.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["app"] = name } },
-            Spec = new V1PodSpec { NodeName = "node-1", RestartPolicy = restartPolicy, Containers = containers.ToList(), TerminationGracePeriodSeconds = 2 },
+            Spec = new V1PodSpec { NodeName = "sandbox-node-1", RestartPolicy = restartPolicy, Containers = containers.ToList(), TerminationGracePeriodSeconds = 2 },
         }, ns);
     }
 

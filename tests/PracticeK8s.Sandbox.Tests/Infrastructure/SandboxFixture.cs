@@ -6,6 +6,9 @@ namespace PracticeK8s.Sandbox.Tests.Infrastructure;
 /// <summary>One sandbox process shared by every test of the "Sandbox" collection; tests use their own namespaces.</summary>
 public sealed class SandboxFixture : IDisposable
 {
+    /// <summary>A schedulerName nobody serves: such pods stay unscheduled (Pending) unless bound by hand.</summary>
+    public const string NoScheduler = "example.com/no-scheduler";
+
     public SandboxProcess Server { get; }
     public Kubernetes Admin { get; }
     public Kubernetes ReadOnly { get; }
