@@ -8,6 +8,7 @@ using PracticeK8s.Sandbox.Controllers.Workloads;
 using PracticeK8s.Sandbox.Events;
 using PracticeK8s.Sandbox.Hosting;
 using PracticeK8s.Sandbox.Kubelet;
+using PracticeK8s.Sandbox.Networking;
 using PracticeK8s.Sandbox.Scheduling;
 
 namespace PracticeK8s.Sandbox.Controllers;
@@ -42,6 +43,7 @@ public static class ClusterServices
         services.AddHostedService<NodeLifecycleController>();
         services.AddHostedService<PodGarbageCollector>();
         services.AddHostedService<ServiceAccountController>();
+        services.AddHostedService<ServiceProxy>();
         services.AddHostedService<EventExpiry>();
     }
 }

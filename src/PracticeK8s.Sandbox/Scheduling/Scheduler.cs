@@ -23,6 +23,8 @@ public sealed class Scheduler(SandboxState state, ClusterAccess cluster, EventRe
     private static readonly EventSource Source = new(Name);
     private readonly BindingHandler _binding = new(state);
     private readonly Dictionary<string, (string Message, DateTime At)> _lastFailure = new();
+    /// <summary>Pods per (controller uid, node) in this pass.</summary>
+    private readonly Dictionary<(string Owner, string Node), int> _siblings = new();
 
     protected override IReadOnlyCollection<string> WatchedKeys => new[] { "/pods", "/nodes", "/persistentvolumeclaims" };
 
@@ -33,9 +35,13 @@ public sealed class Scheduler(SandboxState state, ClusterAccess cluster, EventRe
         var nodes = cluster.List<V1Node>("/nodes");
         var pods = cluster.List<V1Pod>("/pods");
         var load = nodes.ToDictionary(n => n.Name, _ => (Pods: 0, Requests: new PodRequests()));
+        _siblings.Clear();
         foreach (var p in pods)
             if (PodState.IsScheduled(p.Model) && !PodState.IsTerminal(p.Model) && load.TryGetValue(p.Model.Spec.NodeName, out var l))
+            {
                 load[p.Model.Spec.NodeName] = (l.Pods + 1, l.Requests + PodRequests.Of(p.Model.Spec));
+                CountSibling(p.Model, p.Model.Spec.NodeName);
+            }
 
         var pending = pods.Where(p => !PodState.IsScheduled(p.Model) && !p.IsBeingDeleted && !PodState.IsTerminal(p.Model)
                                       && (p.Model.Spec.SchedulerName ?? Name) == Name)
@@ -56,11 +62,18 @@ public sealed class Scheduler(SandboxState state, ClusterAccess cluster, EventRe
             _lastFailure.Remove(pod.Uid);
             var l = load[node.Name];
             load[node.Name] = (l.Pods + 1, l.Requests + PodRequests.Of(pod.Model.Spec));
+            CountSibling(pod.Model, node.Name);
             SelectNodeForWaitingClaims(pod, node.Name);
             if (State.Store.Get("/pods", pod.Namespace, pod.Name) is { } bound)
                 events.Normal(Source, bound, "Scheduled", $"Successfully assigned {pod.Namespace}/{pod.Name} to {node.Name}");
         }
         foreach (var uid in _lastFailure.Keys.Where(u => pending.All(p => p.Uid != u)).ToList()) _lastFailure.Remove(uid);
+    }
+
+    private void CountSibling(V1Pod pod, string node)
+    {
+        if (OwnerReferences.ControllerOf(pod.Metadata)?.Uid is { } owner)
+            _siblings[(owner, node)] = _siblings.GetValueOrDefault((owner, node)) + 1;
     }
 
     private (Live<V1Node>? Node, string? Failure) PickNode(Live<V1Pod> pod, List<Live<V1Node>> nodes, Dictionary<string, (int Pods, PodRequests Requests)> load)
@@ -80,7 +93,12 @@ public sealed class Scheduler(SandboxState state, ClusterAccess cluster, EventRe
             foreach (var r in reasonList) reasons[r] = reasons.GetValueOrDefault(r) + 1;
         }
         if (fits.Count > 0)
-            return (fits.OrderBy(n => load.GetValueOrDefault(n.Name).Pods).ThenBy(_ => Random.Shared.Next()).First(), null);
+        {
+            // Scoring: spread the pods of one controller over nodes (upstream's default topology spreading), then fewest pods.
+            var owner = OwnerReferences.ControllerOf(pod.Model.Metadata)?.Uid;
+            int Siblings(Live<V1Node> n) => owner is null ? 0 : _siblings.GetValueOrDefault((owner, n.Name));
+            return (fits.OrderBy(Siblings).ThenBy(n => load.GetValueOrDefault(n.Name).Pods).ThenBy(_ => Random.Shared.Next()).First(), null);
+        }
         var detail = string.Join(", ", reasons.Select(r => $"{r.Value} {r.Key}").Order(StringComparer.Ordinal));
         var preemption = new List<string>();
         if (resourceFailures > 0) preemption.Add($"{resourceFailures} No preemption victims found for incoming pod");
