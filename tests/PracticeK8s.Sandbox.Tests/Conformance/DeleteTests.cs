@@ -155,9 +155,9 @@ public sealed class DeleteTests(SandboxFixture f)
             await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
             { Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["tier"] = tier } } }, ns);
         await f.Admin.CoreV1.DeleteNamespacedConfigMapAsync("c", ns, dryRun: "All");
-        Assert.Equal(3, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.Count);
+        Assert.Equal(3, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults().Count());
         await f.Admin.CoreV1.DeleteCollectionNamespacedConfigMapAsync(ns, labelSelector: "tier=web");
-        Assert.Equal(new[] { "c" }, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.Select(i => i.Metadata.Name));
+        Assert.Equal(new[] { "c" }, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults().Select(i => i.Metadata.Name));
     }
 
     [Fact]

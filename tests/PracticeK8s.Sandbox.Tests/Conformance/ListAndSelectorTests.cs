@@ -35,7 +35,7 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         var ns = await SeedConfigMaps("labels",
             ("a", L("app=web", "tier=front")), ("b", L("app=web", "tier=back")), ("c", L("app=db", "tier=back")), ("d", L("app=db")));
         var list = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns, labelSelector: selector);
-        Assert.Equal(expected, string.Join(",", list.Items.Select(i => i.Metadata.Name)));
+        Assert.Equal(expected, string.Join(",", list.Items.WithoutClusterDefaults().Select(i => i.Metadata.Name)));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         var ns = await SeedConfigMaps("pages", Enumerable.Range(0, 5).Select(i => ($"cm-{i}", L("x=y"))).ToArray());
         var first = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns, limit: 2);
         Assert.Equal(new[] { "cm-0", "cm-1" }, first.Items.Select(i => i.Metadata.Name));
-        Assert.Equal(3, first.Metadata.RemainingItemCount);
+        Assert.Equal(4, first.Metadata.RemainingItemCount); // cm-2…cm-4 and the namespace's kube-root-ca.crt
         Assert.False(string.IsNullOrEmpty(first.Metadata.ContinueProperty));
 
         // Changes after the first page are not visible in later pages: the snapshot is the first page's.
@@ -105,9 +105,9 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
             names.AddRange(page.Items.Select(i => i.Metadata.Name));
             token = page.Metadata.ContinueProperty;
         }
-        Assert.Equal(new[] { "cm-0", "cm-1", "cm-2", "cm-3", "cm-4" }, names);
+        Assert.Equal(new[] { "cm-0", "cm-1", "cm-2", "cm-3", "cm-4", SandboxFixture.RootCaConfigMap }, names);
         var now = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns);
-        Assert.Equal(new[] { "cm-0", "cm-1", "cm-2", "cm-4", "cm-9" }, now.Items.Select(i => i.Metadata.Name));
+        Assert.Equal(new[] { "cm-0", "cm-1", "cm-2", "cm-4", "cm-9" }, now.Items.WithoutClusterDefaults().Select(i => i.Metadata.Name));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         var before = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns);
         await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "b" } }, ns);
         var past = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns, resourceVersion: before.Metadata.ResourceVersion, resourceVersionMatch: "Exact");
-        Assert.Equal(new[] { "a" }, past.Items.Select(i => i.Metadata.Name));
+        Assert.Equal(new[] { "a" }, past.Items.WithoutClusterDefaults().Select(i => i.Metadata.Name));
         Assert.Equal(before.Metadata.ResourceVersion, past.Metadata.ResourceVersion);
         var e = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns, resourceVersionMatch: "Exact"));
         Assert.Equal((HttpStatusCode)422, e.Response.StatusCode);

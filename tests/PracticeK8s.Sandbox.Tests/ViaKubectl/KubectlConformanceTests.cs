@@ -79,7 +79,7 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
             metadata: {name: three, labels: {group: b}}
             """);
         Assert.Contains("configmap/one created", f.Kubectl.Ok("-n", ns, "create", "-f", file));
-        Assert.Equal(3, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.Count);
+        Assert.Equal(3, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults().Count());
         var again = f.Kubectl.Run("-n", ns, "create", "-f", file);
         Assert.Contains("AlreadyExists", again.Stderr);
 
@@ -89,11 +89,11 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
 
         Assert.Contains("configmap \"three\" deleted", f.Kubectl.Ok("-n", ns, "delete", "configmap", "three"));
         Assert.Contains("configmap \"two\" deleted", f.Kubectl.Ok("-n", ns, "delete", "configmaps", "-l", "group=a"));
-        Assert.Empty((await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items);
+        Assert.Empty((await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults());
 
         f.Kubectl.Ok("-n", ns, "create", "-f", file);
         Assert.Contains("configmap \"one\" deleted", f.Kubectl.Ok("-n", ns, "delete", "-f", file));
-        Assert.Empty((await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items);
+        Assert.Empty((await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults());
     }
 
     [Fact]
