@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
+using PracticeK8s.Sandbox.Runtime.Images;
 using PracticeK8s.Sandbox.Resources;
 
 namespace PracticeK8s.Sandbox.Kubelet;
@@ -15,14 +16,14 @@ public static class ImagePulls
         var policy = c.ImagePullPolicy ?? "IfNotPresent";
         if (policy == "Always") return true;
         if (policy == "Never") return false;
-        var qualified = ImageReference.Qualified(c.Image ?? "");
+        var qualified = ImageReference.Parse(c.Image ?? "").FullName;
         return !nodeImages.Contains(qualified);
     }
 
     public static string PullingMessage(V1Container c) => $"Pulling image \"{c.Image}\"";
 
     public static string PulledMessage(V1Container c, TimeSpan took) =>
-        $"Successfully pulled image \"{c.Image}\" in {Go(took)} ({Go(took)} including waiting). Image size: {ImageReference.SizeBytes(c.Image ?? "")} bytes.";
+        $"Successfully pulled image \"{c.Image}\" in {Go(took)} ({Go(took)} including waiting). Image size: {ImageReference.Parse(c.Image ?? "").SizeBytes} bytes.";
 
     public static string PresentMessage(V1Container c) => $"Container image \"{c.Image}\" already present on machine";
 
@@ -41,13 +42,13 @@ public static class ImagePulls
     /// <summary>Adds an image to a node's <c>status.images</c> (names: digest form and tag form).</summary>
     public static void Record(JsonObject node, string image)
     {
-        var qualified = ImageReference.Qualified(image);
+        var qualified = ImageReference.Parse(image).FullName;
         var images = node.Ensure("status")["images"] as JsonArray ?? new JsonArray();
         if (images.Objects().Any(i => i.Arr("names")?.Any(n => n?.GetValue<string>() == qualified) == true)) return;
         images.Add(new JsonObject
         {
-            ["names"] = new JsonArray(ImageReference.ImageId(image), qualified),
-            ["sizeBytes"] = ImageReference.SizeBytes(image),
+            ["names"] = new JsonArray(ImageReference.Parse(image).ImageId, qualified),
+            ["sizeBytes"] = ImageReference.Parse(image).SizeBytes,
         });
         node.Ensure("status")["images"] = images;
     }

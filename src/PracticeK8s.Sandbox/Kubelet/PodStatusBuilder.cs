@@ -1,4 +1,5 @@
 using k8s.Models;
+using PracticeK8s.Sandbox.Runtime.Images;
 using PracticeK8s.Sandbox.Runtime;
 
 namespace PracticeK8s.Sandbox.Kubelet;
@@ -89,7 +90,7 @@ public static class PodStatusBuilder
 
     private static V1ContainerStatus ContainerStatus(V1Container c, ContainerState? state, bool isInit, bool hasInit, DateTime now)
     {
-        var image = ImageReference.Qualified(c.Image ?? "");
+        var image = ImageReference.Parse(c.Image ?? "").FullName;
         if (state is null)
             return new V1ContainerStatus
             {
@@ -100,7 +101,7 @@ public static class PodStatusBuilder
         {
             Name = c.Name,
             Image = image,
-            ImageID = string.IsNullOrEmpty(state.ImageId) ? ImageReference.ImageId(c.Image ?? "") : state.ImageId,
+            ImageID = string.IsNullOrEmpty(state.ImageId) ? ImageReference.Parse(c.Image ?? "").ImageId : state.ImageId,
             ContainerID = state.ContainerId,
             RestartCount = state.RestartCount,
             Started = isInit ? null : state.Started,

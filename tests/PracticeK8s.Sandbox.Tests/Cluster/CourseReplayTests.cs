@@ -249,4 +249,82 @@ public sealed class CourseReplayTests(ClusterFixture f)
         Assert.Matches(@"Taints:\s+<none>", after);
         Assert.Matches($@"Normal\s+NodeSchedulable\s+\S+\s+kubelet\s+Node {node} status is now: NodeSchedulable", after);
     }
+
+    [Fact]
+    public async Task Logs_Previous_Follow_AndCopy_OnPodsTheControllersRun()
+    {
+        var ns = f.NewNamespace("course-logs");
+        f.Apply(ns, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: crasher}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: crasher}}
+              template:
+                metadata: {labels: {app: crasher}}
+                spec:
+                  containers:
+                  - name: main
+                    image: busybox
+                    command: ["sh", "-c", "echo starting; sleep 0.5; echo giving up; exit 3"]
+            """);
+        V1Pod crasher = null!;
+        await ClusterFixture.Eventually(async () =>
+        {
+            crasher = (await f.Pods(ns, "app=crasher")).SingleOrDefault()!;
+            return crasher?.Status?.ContainerStatuses?.SingleOrDefault()?.RestartCount >= 1;
+        }, "the crashing container was restarted");
+        var previous = f.Kubectl.Ok("-n", ns, "logs", crasher.Metadata.Name, "--previous");
+        Assert.Equal("starting\ngiving up\n", previous);
+        var described = f.Kubectl.Ok("-n", ns, "describe", "pod", crasher.Metadata.Name);
+        Assert.Matches(@"Last State:\s+Terminated\s+Reason:\s+Error\s+Exit Code:\s+3", described);
+        Assert.Matches(@"Restart Count:\s+[1-9]", described);
+        Assert.Matches($@"(?m)^{crasher.Metadata.Name}\s+[01]/1\s+(Running|Error|CrashLoopBackOff)\s+[1-9]", f.Kubectl.Ok("-n", ns, "get", "pods", "-l", "app=crasher"));
+
+        // logs -f follows a Job's pod until its container ends; the Job completes.
+        f.Apply(ns, """
+            apiVersion: batch/v1
+            kind: Job
+            metadata: {name: printer}
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: main
+                    image: busybox
+                    command: ["sh", "-c", "for i in 1 2 3; do echo line $i; sleep 0.3; done"]
+            """);
+        await ClusterFixture.Eventually(async () => (await f.Pods(ns, "job-name=printer")).Any(p => p.Status?.Phase is "Running" or "Succeeded"), "the job's pod runs");
+        var followed = f.Kubectl.Run(new[] { "-n", ns, "logs", "-f", "job/printer" }, null, null, TimeSpan.FromSeconds(20));
+        Assert.Equal(0, followed.ExitCode);
+        Assert.Equal("line 1\nline 2\nline 3\n", followed.Stdout);
+        f.Kubectl.WaitFor(@"(?m)^printer\s+(Complete\s+)?1/1\s", "-n", ns, "get", "jobs");
+        Assert.Matches(@"(?m)^printer-\S+\s+0/1\s+Completed\s+0\s", f.Kubectl.Ok("-n", ns, "get", "pods", "-l", "job-name=printer"));
+
+        // kubectl cp both ways with a Deployment's pod.
+        f.Apply(ns, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: box}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: box}}
+              template:
+                metadata: {labels: {app: box}}
+                spec:
+                  containers:
+                  - name: main
+                    image: busybox
+                    command: ["sleep", "3600"]
+            """);
+        var box = (await f.RunningPods(ns, "app=box", 1)).Single().Metadata.Name;
+        var local = f.TempFile("notes.txt", "practised with kubectl cp\n");
+        f.Kubectl.Ok("-n", ns, "cp", local, $"{box}:/tmp/notes.txt");
+        Assert.Equal("practised with kubectl cp\n", f.Kubectl.Ok("-n", ns, "exec", box, "--", "cat", "/tmp/notes.txt"));
+        var back = Path.Combine(Path.GetDirectoryName(local)!, "back.txt");
+        f.Kubectl.Ok("-n", ns, "cp", $"{box}:/tmp/notes.txt", back);
+        Assert.Equal("practised with kubectl cp\n", File.ReadAllText(back));
+    }
 }
