@@ -13,15 +13,19 @@ public sealed class CreateHandler(SandboxState state)
         var body = await RequestBody.ReadObjectAsync(r.Http.Request, r.Aborted);
         var warnings = new List<string>();
         var obj = ObjectPipeline.Decode(r.Def, body, r.Target.Namespace, options.FieldValidation, warnings, state.Registry);
-        var created = CreateObject(r.Def, r.Target.Namespace, obj, options.DryRun);
+        var created = CreateObject(r.Def, r.Target.Namespace, obj, options.DryRun, ManagedFields.Manager(r, options));
         Respond.Warnings(r.Http, warnings);
         await Respond.Bytes(r.Http, 201, created.Json);
     }
 
-    /// <summary>Prepares and stores a new object (also used by lifecycle code). Throws AlreadyExists etc.</summary>
-    public StoredObject CreateObject(ResourceDefinition def, string? ns, JsonObject obj, bool dryRun)
+    /// <summary>
+    /// Prepares and stores a new object (also used by lifecycle code). Throws AlreadyExists etc.
+    /// With a <paramref name="manager"/> the object gets its managedFields entry (internal writers pass none).
+    /// </summary>
+    public StoredObject CreateObject(ResourceDefinition def, string? ns, JsonObject obj, bool dryRun, string? manager = null)
     {
         ObjectPipeline.PrepareCreate(def, obj);
+        if (manager is not null) ManagedFields.Track(null, obj, manager, def.GroupVersion, null);
         Admission.BeforeCreate(state, def, obj);
         var name = obj.Obj("metadata")!.Str("name")!;
         var result = state.Store.Write(def.StorageKey, ns ?? "", name, current =>
