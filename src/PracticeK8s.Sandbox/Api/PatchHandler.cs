@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PracticeK8s.Merge;
 using PracticeK8s.Sandbox.Resources;
+using PracticeK8s.Sandbox.Resources.Conversion;
 using PracticeK8s.Sandbox.Storage;
 
 namespace PracticeK8s.Sandbox.Api;
@@ -44,26 +45,28 @@ public sealed class PatchHandler(SandboxState state)
             return;
         }
 
+        var storageDef = ServedVersions.StorageDef(state.Registry, def);
         var result = state.Store.Write(def.StorageKey, r.Namespace, r.Name, current =>
         {
             if (current is null) throw ApiException.NotFound(def.QualifiedResource, r.Name, def.Group);
-            var live = current.ToNode();
+            var live = ServedVersions.ToServed(def, current.ToNode());
             if (type == MediaType.StrategicMergePatch && !PatchSchema.IsKnownKind(def.GroupVersion, def.Kind))
                 throw ApiException.UnsupportedMediaType(type, new[] { MediaType.JsonPatch, MediaType.MergePatch });
             var patched = Apply(type, live, patch, def.GroupVersion, def.Kind) as JsonObject
                           ?? throw ApiException.BadRequest("the patched object is not a JSON object");
             patched = ObjectPipeline.Decode(def, patched, r.Target.Namespace, options.FieldValidation, warnings, state.Registry);
+            patched = ServedVersions.ToStorage(def, patched);
             var next = r.Target.Subresource switch
             {
-                null => ObjectPipeline.PrepareUpdate(def, current, patched),
-                "status" => ObjectPipeline.PrepareStatusUpdate(def, current, patched),
+                null => ObjectPipeline.PrepareUpdate(storageDef, current, patched),
+                "status" => ObjectPipeline.PrepareStatusUpdate(storageDef, current, patched),
                 _ => throw ApiException.MethodNotAllowed("patch", $"{def.QualifiedResource}/{r.Target.Subresource}"),
             };
-            ManagedFields.Track(current.ToNode(), next, manager, def.GroupVersion, r.Target.Subresource);
+            ManagedFields.Track(current.ToNode(), next, manager, storageDef.GroupVersion, r.Target.Subresource);
             return ObjectPipeline.Commit(current, next);
         }, options.DryRun);
         Respond.Warnings(r.Http, warnings);
-        await Respond.Bytes(r.Http, 200, result.Object!.Json);
+        await Respond.Bytes(r.Http, 200, ServedVersions.Served(def, result.Object!).Json);
     }
 
     private static JsonNode? Apply(string type, JsonNode live, JsonNode patch, string apiVersion, string kind)

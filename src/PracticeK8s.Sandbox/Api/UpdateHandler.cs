@@ -22,9 +22,11 @@ public sealed class UpdateHandler(SandboxState state)
             return;
         }
         incoming = ObjectPipeline.Decode(r.Def, body, r.Target.Namespace, options.FieldValidation, warnings, state.Registry);
-        var stored = Replace(r.Def, r.Namespace, r.Name, sub, incoming, options.DryRun, ManagedFields.Manager(r, options));
+        var storageDef = Resources.Conversion.ServedVersions.StorageDef(state.Registry, r.Def);
+        var stored = Replace(storageDef, r.Namespace, r.Name, sub, Resources.Conversion.ServedVersions.ToStorage(r.Def, incoming), options.DryRun,
+            ManagedFields.Manager(r, options));
         Respond.Warnings(r.Http, warnings);
-        await Respond.Bytes(r.Http, 200, stored.Json);
+        await Respond.Bytes(r.Http, 200, Resources.Conversion.ServedVersions.Served(r.Def, stored).Json);
     }
 
     /// <summary>Replaces the stored object through the main resource or a subresource. Returns the stored state.</summary>

@@ -130,4 +130,29 @@ public sealed class ProtobufCreateTests(SandboxFixture f)
         CreateAndRead(ns, "clusterrolebinding", cr, "clusterrolebinding", cr, $"--clusterrole={cr}", "--group=ops");
         CreateAndRead(ns, "priorityclass", cr, "priorityclass", cr, "--value=1000", "--description=important");
     }
+
+    [Fact]
+    public void Autoscale_WritesAnAutoscalingV1Hpa_ReadableInBothVersions()
+    {
+        var ns = f.NewNamespace("pbhpa");
+        f.Kubectl.Ok("-n", ns, "create", "deployment", "web", "--image=nginx");
+        var result = f.Kubectl.Run("-n", ns, "autoscale", "deployment", "web", "--min=2", "--max=5", "--cpu-percent=80");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("horizontalpodautoscaler.autoscaling/web autoscaled", result.Stdout.Trim());
+
+        var v2 = JsonNode.Parse(f.Kubectl.Ok("-n", ns, "get", "hpa", "web", "-o", "json"))!;
+        Assert.Equal("autoscaling/v2", v2["apiVersion"]!.GetValue<string>());
+        Assert.Equal(2, v2["spec"]!["minReplicas"]!.GetValue<int>());
+        Assert.Equal(5, v2["spec"]!["maxReplicas"]!.GetValue<int>());
+        Assert.Equal("Deployment", v2["spec"]!["scaleTargetRef"]!["kind"]!.GetValue<string>());
+        var metric = v2["spec"]!["metrics"]![0]!;
+        Assert.Equal("cpu", metric["resource"]!["name"]!.GetValue<string>());
+        Assert.Equal(80, metric["resource"]!["target"]!["averageUtilization"]!.GetValue<int>());
+
+        var v1 = JsonNode.Parse(f.Kubectl.Ok("-n", ns, "get", "horizontalpodautoscalers.v1.autoscaling", "web", "-o", "json"))!;
+        Assert.Equal("autoscaling/v1", v1["apiVersion"]!.GetValue<string>());
+        Assert.Equal(80, v1["spec"]!["targetCPUUtilizationPercentage"]!.GetValue<int>());
+        Assert.Null(v1["spec"]!["metrics"]);
+        Assert.Matches(@"web\s+Deployment/web\s+", f.Kubectl.Ok("-n", ns, "get", "hpa"));
+    }
 }
