@@ -10,7 +10,7 @@
     PowerShellVersion    = '7.4'
     RequiredAssemblies   = @()
     ScriptsToProcess     = @()
-    NestedModules        = @()
+    NestedModules        = @('PracticeK8s.Assertions.psm1')
     CmdletsToExport      = @(
         'Get-KubeContext'
         'Use-KubeContext'
@@ -36,11 +36,15 @@
         'Get-KubeEvent'
         'Get-KubeResource'
         'Show-KubeResource'
+        'Test-KubeResource'
+        'Test-KubeDeploymentReady'
+        'Test-KubeNodeReady'
+        'Test-KubePodHealthy'
         'Start-KubeSandbox'
         'Stop-KubeSandbox'
         'Get-KubeSandbox'
     )
-    FunctionsToExport    = @()
+    FunctionsToExport    = @('Register-KubeShouldOperator')
     AliasesToExport      = @()
     VariablesToExport    = @()
     TypesToProcess       = @('PracticeK8s.Types.ps1xml')

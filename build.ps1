@@ -31,6 +31,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+# From a native command line "-Filter a,b" arrives as one string.
+$Filter = @($Filter | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleDir = Join-Path $out 'PracticeK8s'
