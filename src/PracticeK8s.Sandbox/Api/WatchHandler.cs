@@ -52,7 +52,7 @@ public sealed class WatchHandler(SandboxState state)
         }
 
         using (sub)
-        using (var cts = CancellationTokenSource.CreateLinkedTokenSource(r.Aborted, state.Stopping))
+        using (var cts = CancellationTokenSource.CreateLinkedTokenSource(r.Aborted, state.Stopping, Faults.FaultInjector.WatchLimit(r.Http)))
         {
             var ct = cts.Token;
             try
