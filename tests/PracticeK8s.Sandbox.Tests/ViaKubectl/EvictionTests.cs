@@ -12,6 +12,14 @@ namespace PracticeK8s.Sandbox.Tests.ViaKubectl;
 [Collection(SandboxCollection.Name)]
 public sealed class EvictionTests(SandboxFixture f)
 {
+    /// <summary>A node no kubelet serves: the test itself says its pods run and are ready.</summary>
+    private async Task<string> FakeNode(string ns)
+    {
+        var node = "fake-" + ns;
+        await f.Admin.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = node, Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = node } } });
+        return node;
+    }
+
     private async Task ReadyPods(string ns, string node, string app, int count)
     {
         for (int i = 0; i < count; i++)
@@ -25,7 +33,7 @@ public sealed class EvictionTests(SandboxFixture f)
                     Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } },
                 },
             }, ns);
-            // Until a kubelet reports it, the test says the pod runs and is ready.
+            // No kubelet serves the node: the test says the pod runs and is ready.
             pod.Status = new V1PodStatus
             {
                 Phase = "Running",
@@ -58,7 +66,7 @@ public sealed class EvictionTests(SandboxFixture f)
     public async Task Eviction_BlockedBy429_ThenAllowedAndRecordedInTheBudget()
     {
         var ns = f.NewNamespace("evict");
-        await ReadyPods(ns, "node-1", "web", 2);
+        await ReadyPods(ns, await FakeNode(ns), "web", 2);
         await Budget(ns, "web-pdb", "web", minAvailable: 2);
 
         var (code, status) = await Evict(ns, "web-0");
@@ -96,14 +104,14 @@ public sealed class EvictionTests(SandboxFixture f)
         await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = "pending", Labels = new Dictionary<string, string> { ["app"] = "web" } },
-            Spec = new V1PodSpec { Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
+            Spec = new V1PodSpec { SchedulerName = Pods.NoScheduler, Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
         }, ns);
         await Budget(ns, "strict", "web", minAvailable: 5);
         var (code, _) = await Evict(ns, "pending");
         Assert.Equal(201, (int)code);
         await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReadNamespacedPodAsync("pending", ns));
 
-        await ReadyPods(ns, "node-1", "free", 1);
+        await ReadyPods(ns, await FakeNode(ns), "free", 1);
         (code, _) = await Evict(ns, "free-0");
         Assert.Equal(201, (int)code);
         (code, var missing) = await Evict(ns, "nope");
@@ -115,7 +123,7 @@ public sealed class EvictionTests(SandboxFixture f)
     public async Task Eviction_WithTwoBudgets_Is500()
     {
         var ns = f.NewNamespace("evict2");
-        await ReadyPods(ns, "node-1", "web", 1);
+        await ReadyPods(ns, await FakeNode(ns), "web", 1);
         await Budget(ns, "one", "web", minAvailable: 0);
         await Budget(ns, "two", "web", maxUnavailable: 1);
         var (code, status) = await Evict(ns, "web-0");
@@ -127,8 +135,7 @@ public sealed class EvictionTests(SandboxFixture f)
     public async Task KubectlDrain_RetriesOn429_AndSucceedsOnceTheBudgetAllows()
     {
         var ns = f.NewNamespace("drain");
-        var node = "drain-" + ns;
-        await f.Admin.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = node, Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = node } } });
+        var node = await FakeNode(ns);
         await ReadyPods(ns, node, "web", 2);
         await Budget(ns, "web-pdb", "web", minAvailable: 2);
 
