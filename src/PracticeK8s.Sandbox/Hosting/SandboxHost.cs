@@ -9,11 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PracticeK8s.Sandbox.Api;
-<<<<<<< HEAD
 using PracticeK8s.Sandbox.Api.Faults;
-=======
 using PracticeK8s.Sandbox.Controllers;
->>>>>>> cluster
 using PracticeK8s.Sandbox.Discovery;
 using PracticeK8s.Sandbox.Lifecycle;
 using PracticeK8s.Sandbox.Resources;

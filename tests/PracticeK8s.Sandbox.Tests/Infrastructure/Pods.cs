@@ -23,14 +23,10 @@ public static class Pods
         return await client.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["app"] = name } },
-<<<<<<< HEAD
             Spec = new V1PodSpec
             {
                 NodeName = await RunningNode(client), RestartPolicy = restartPolicy, Containers = containers.ToList(), TerminationGracePeriodSeconds = 2,
             },
-=======
-            Spec = new V1PodSpec { NodeName = "sandbox-node-1", RestartPolicy = restartPolicy, Containers = containers.ToList(), TerminationGracePeriodSeconds = 2 },
->>>>>>> cluster
         }, ns);
     }
 
