@@ -18,7 +18,7 @@ public sealed class DeleteHandler(SandboxState state)
     {
         var options = await DeleteOptions.ReadAsync(r);
         var result = DeleteObject(r.Def, r.Namespace, r.Name, options);
-        await Respond.Bytes(r.Http, 200, result.Json);
+        await Respond.Bytes(r.Http, 200, Resources.Conversion.ServedVersions.Served(r.Def, result).Json);
     }
 
     public async Task DeleteCollection(ApiRequest r)

@@ -45,7 +45,7 @@ public static class Scale
         Of(state.Store.Get(def.StorageKey, ns, name) ?? throw ApiException.NotFound(def.QualifiedResource, name, def.Group));
 
     /// <summary>Writes a Scale's spec.replicas into the object (RV precondition honoured) and returns the new Scale.</summary>
-    public static JsonObject Update(SandboxState state, ResourceDefinition def, string ns, string name, JsonObject scale, bool dryRun)
+    public static JsonObject Update(SandboxState state, ResourceDefinition def, string ns, string name, JsonObject scale, bool dryRun, string? manager = null)
     {
         var result = state.Store.Write(def.StorageKey, ns, name, current =>
         {
@@ -60,6 +60,7 @@ public static class Scale
             var old = current.ToNode();
             obj.Ensure("spec")["replicas"] = replicas;
             ObjectPipeline.BumpGeneration(def, old, obj);
+            ManagedFields.Track(old, obj, manager, def.GroupVersion, "scale");
             return ObjectPipeline.Commit(current, obj);
         }, dryRun);
         return Of(result.Object!);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PracticeK8s.Sandbox.Api;
+using PracticeK8s.Sandbox.Api.Faults;
 using PracticeK8s.Sandbox.Controllers;
 using PracticeK8s.Sandbox.Discovery;
 using PracticeK8s.Sandbox.Lifecycle;
@@ -93,6 +94,12 @@ public static class SandboxHost
                 await Respond.Error(ctx, ApiException.Unauthorized());
                 return;
             }
+            if (FaultsEndpoint.Matches(ctx.Request))
+            {
+                await FaultsEndpoint.Handle(ctx, user, state.Faults);
+                return;
+            }
+            if (await state.Faults.ApplyAsync(ctx)) return;
             await router.Handle(ctx, user);
         });
 
