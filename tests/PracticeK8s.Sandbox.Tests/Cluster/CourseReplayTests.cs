@@ -327,4 +327,41 @@ public sealed class CourseReplayTests(ClusterFixture f)
         f.Kubectl.Ok("-n", ns, "cp", $"{box}:/tmp/notes.txt", back);
         Assert.Equal("practised with kubectl cp\n", File.ReadAllText(back));
     }
+
+    [Fact]
+    public async Task Drain_WaitsForTheDisruptionBudget_ThenEvictsAndTheNodeStaysCordoned()
+    {
+        var ns = f.NewNamespace("course-drain");
+        f.Apply(ns, CourseManifests.Deployment.Replace("app: nginx", "app: drained"));
+        f.Apply(ns, "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: keep-two}\nspec:\n  minAvailable: 2\n  selector: {matchLabels: {app: drained}}\n");
+        var pods = await f.RunningPods(ns, "app=drained", 2);
+        var victim = pods[0];
+        var node = victim.Spec.NodeName;
+        await ClusterFixture.Eventually(async () =>
+            (await f.Admin.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync("keep-two", ns)).Status is { CurrentHealthy: 2, DisruptionsAllowed: 0 }, "the budget allows nothing");
+        using var drain = f.Kubectl.Start("drain", node, "--ignore-daemonsets", "--delete-emptydir-data", "--pod-selector", "app=drained", "--timeout=90s");
+        try
+        {
+            await ClusterFixture.Eventually(() => Task.FromResult(drain.Stderr.Contains("Cannot evict pod as it would violate the pod's disruption budget.")),
+                "the eviction is refused (429) and kubectl retries", 30);
+            Assert.Contains($"error when evicting pods/\"{victim.Metadata.Name}\" -n \"{ns}\" (will retry after 5s)", drain.Stderr);
+            Assert.Equal(2, (await f.Pods(ns, "app=drained")).Count(p => p.Metadata.DeletionTimestamp is null));
+
+            // More replicas (on the other nodes: this one is cordoned) make room in the budget.
+            f.Kubectl.Ok("-n", ns, "scale", "deployment", "nginx-deployment", "--replicas=3");
+            var result = drain.WaitForExit(TimeSpan.FromSeconds(60));
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains($"node/{node} cordoned", result.Stdout);
+            Assert.Contains($"evicting pod {ns}/{victim.Metadata.Name}", result.Stdout);
+            Assert.Contains($"pod/{victim.Metadata.Name} evicted", result.Stdout);
+            Assert.Contains($"node/{node} drained", result.Stdout);
+            var after = await f.RunningPods(ns, "app=drained", 3);
+            Assert.DoesNotContain(after, p => p.Spec.NodeName == node);
+            Assert.Matches($@"(?m)^{node}\s+Ready,SchedulingDisabled\s", f.Kubectl.Ok("get", "nodes"));
+        }
+        finally
+        {
+            f.Kubectl.Ok("uncordon", node);
+        }
+    }
 }

@@ -70,6 +70,15 @@ public sealed class Kubectl(string kubeconfig, string cacheDir)
         return "";
     }
 
+    /// <summary>Starts kubectl in the background (e.g. a drain that waits); read its output while it runs.</summary>
+    public RunningKubectl Start(params string[] args)
+    {
+        var psi = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--kubeconfig", kubeconfig, "--cache-dir", cacheDir }.Concat(args)) psi.ArgumentList.Add(a);
+        psi.Environment.Remove("KUBECONFIG");
+        return new RunningKubectl(Process.Start(psi)!);
+    }
+
     /// <summary>Runs kubectl with its long-running output (e.g. get -w) for a while, then kills it.</summary>
     public async Task<string> Stream(IEnumerable<string> args, Func<Task> whileRunning, TimeSpan settle)
     {
@@ -91,5 +100,38 @@ public sealed class Kubectl(string kubeconfig, string cacheDir)
             p.WaitForExit(5000);
         }
         lock (output) return output.ToString();
+    }
+}
+
+/// <summary>A kubectl process running in the background; its output so far, and its end.</summary>
+public sealed class RunningKubectl : IDisposable
+{
+    private readonly Process _p;
+    private readonly System.Text.StringBuilder _out = new(), _err = new();
+
+    public RunningKubectl(Process p)
+    {
+        _p = p;
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_out) _out.AppendLine(e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_err) _err.AppendLine(e.Data); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+    }
+
+    public string Stdout { get { lock (_out) return _out.ToString(); } }
+    public string Stderr { get { lock (_err) return _err.ToString(); } }
+
+    /// <summary>Waits for the exit (killing it after <paramref name="timeout"/>) and returns the result.</summary>
+    public KubectlResult WaitForExit(TimeSpan timeout)
+    {
+        if (!_p.WaitForExit(timeout)) _p.Kill(true);
+        _p.WaitForExit();
+        return new KubectlResult(_p.HasExited ? _p.ExitCode : -1, Stdout, Stderr);
+    }
+
+    public void Dispose()
+    {
+        if (!_p.HasExited) _p.Kill(true);
+        _p.Dispose();
     }
 }
