@@ -8,7 +8,7 @@ public sealed record ClusterSettings
 {
     public int NodeCount { get; init; } = 3;
     /// <summary>Binding to Running (image pull, create, start): the ContainerCreating period.</summary>
-    public TimeSpan PodStartDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PodStartDelay { get; init; } = TimeSpan.FromMilliseconds(500);
     /// <summary>A node whose lease is older than this goes NotReady/Unknown (upstream 40 s).</summary>
     public TimeSpan NodeMonitorGracePeriod { get; init; } = TimeSpan.FromSeconds(40);
     /// <summary>From a LoadBalancer Service to its ingress address.</summary>

@@ -9,7 +9,7 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
 {
     public const string Usage =
         "usage: PracticeK8s.Sandbox --data-dir DIR [--port 0] [--token T] [--readonly-token T] [--nodes 3] " +
-        "[--pod-start-delay 1s] [--node-monitor-grace-period 40s] [--load-balancer-delay 1s]";
+        "[--pod-start-delay 500ms] [--node-monitor-grace-period 40s] [--load-balancer-delay 1s]";
 
     public ClusterSettings Cluster { get; init; } = new();
 
