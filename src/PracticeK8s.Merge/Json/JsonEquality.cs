@@ -5,12 +5,19 @@ using System.Text.Json.Nodes;
 namespace PracticeK8s.Merge;
 
 /// <summary>
-/// Deep equality of JSON values as Kubernetes (Go, <c>reflect.DeepEqual</c> over decoded JSON) sees it:
-/// numbers compare by value (<c>1</c> equals <c>1.0</c>), object key order does not matter, array order does.
+/// Deep equality of JSON values as Go code sees decoded JSON (<c>reflect.DeepEqual</c>): object key order
+/// does not matter, array order does. Numbers compare by value (<c>1</c> equals <c>1.0</c>), except in
+/// <see cref="ApiEquals"/>, which follows Kubernetes' own JSON decoding: integers become int64 and other
+/// numbers float64, so <c>1</c> and <c>1.0</c> differ there.
 /// </summary>
 internal static class JsonEquality
 {
-    public static bool DeepEquals(JsonNode? a, JsonNode? b)
+    public static bool DeepEquals(JsonNode? a, JsonNode? b) => Equals(a, b, integersDistinct: false);
+
+    /// <summary>Equality as Kubernetes' strategic merge code sees values (int64 and float64 never equal).</summary>
+    public static bool ApiEquals(JsonNode? a, JsonNode? b) => Equals(a, b, integersDistinct: true);
+
+    private static bool Equals(JsonNode? a, JsonNode? b, bool integersDistinct)
     {
         if (a is null || b is null)
         {
@@ -27,7 +34,7 @@ internal static class JsonEquality
 
                 foreach (var (key, value) in oa)
                 {
-                    if (!ob.TryGetPropertyValue(key, out var other) || !DeepEquals(value, other))
+                    if (!ob.TryGetPropertyValue(key, out var other) || !Equals(value, other, integersDistinct))
                     {
                         return false;
                     }
@@ -42,7 +49,7 @@ internal static class JsonEquality
 
                 for (var i = 0; i < aa.Count; i++)
                 {
-                    if (!DeepEquals(aa[i], ab[i]))
+                    if (!Equals(aa[i], ab[i], integersDistinct))
                     {
                         return false;
                     }
@@ -50,11 +57,11 @@ internal static class JsonEquality
 
                 return true;
             default:
-                return b is JsonValue && ScalarEquals(a.AsValue(), b.AsValue());
+                return b is JsonValue && ScalarEquals(a.AsValue(), b.AsValue(), integersDistinct);
         }
     }
 
-    private static bool ScalarEquals(JsonValue a, JsonValue b)
+    private static bool ScalarEquals(JsonValue a, JsonValue b, bool integersDistinct)
     {
         var kind = a.GetValueKind();
         if (kind != b.GetValueKind())
@@ -65,17 +72,24 @@ internal static class JsonEquality
         return kind switch
         {
             JsonValueKind.String => a.GetValue<string>() == b.GetValue<string>(),
-            JsonValueKind.Number => NumberEquals(a, b),
+            JsonValueKind.Number => NumberEquals(a, b, integersDistinct),
             _ => true, // true/false/null: the kind is the value
         };
     }
 
-    private static bool NumberEquals(JsonValue a, JsonValue b)
+    private static bool NumberEquals(JsonValue a, JsonValue b, bool integersDistinct)
     {
         var ta = a.ToJsonString();
         var tb = b.ToJsonString();
-        return ta == tb || ToDouble(a) == ToDouble(b);
+        if (ta == tb)
+        {
+            return true;
+        }
+
+        return (!integersDistinct || IsInteger(ta) == IsInteger(tb)) && ToDouble(a) == ToDouble(b);
     }
+
+    private static bool IsInteger(string number) => long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     public static double ToDouble(JsonValue number) =>
         double.Parse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -51,7 +51,7 @@ internal static class Directives
 
     public static PatchException BadRetainKeysFormat() => PatchException.BadRequest("invalid patch format of retainKeys");
 
-    public static PatchException RetainKeysMismatch() => PatchException.Invalid("patch content doesn't match retainKeys list");
+    public static PatchException RetainKeysMismatch() => BadRetainKeysFormat();
 
     public static PatchException NoListOfLists() => PatchException.Invalid("lists of lists are not supported");
 

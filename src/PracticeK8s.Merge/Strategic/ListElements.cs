@@ -11,7 +11,7 @@ internal static class ListElements
 {
     /// <summary>Go's <c>==</c> on decoded JSON scalars: same type and value (maps and lists never equal).</summary>
     public static bool KeyEquals(JsonNode? a, JsonNode? b) =>
-        a is not (JsonObject or JsonArray) && b is not (JsonObject or JsonArray) && JsonEquality.DeepEquals(a, b);
+        a is not (JsonObject or JsonArray) && b is not (JsonObject or JsonArray) && JsonEquality.ApiEquals(a, b);
 
     public static JsonNode? KeyOf(JsonNode? item, string mergeKey) =>
         item is JsonObject obj && obj.TryGetPropertyValue(mergeKey, out var value) ? value : null;

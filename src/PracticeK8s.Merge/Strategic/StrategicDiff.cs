@@ -174,7 +174,7 @@ internal static class StrategicDiff
         var sortedAdditions = ListElements.SortBy(additions, modified, string.Empty, maps: false);
         if (options.SetElementOrder &&
             ((!options.IgnoreDeletions && removals.Count > 0) ||
-             (!options.IgnoreChangesAndAdditions && !JsonEquality.DeepEquals(JsonNodes.ToArray(original.Select(JsonNodes.Clone)), JsonNodes.ToArray(modified.Select(JsonNodes.Clone))))))
+             (!options.IgnoreChangesAndAdditions && !JsonEquality.ApiEquals(JsonNodes.ToArray(original.Select(JsonNodes.Clone)), JsonNodes.ToArray(modified.Select(JsonNodes.Clone))))))
         {
             order = modified.Select(JsonNodes.Clone).ToList();
         }
@@ -283,7 +283,7 @@ internal static class StrategicDiff
 
     private static void ReplaceIfNotEqual(string key, JsonNode? original, JsonNode? modified, JsonObject patch, DiffOptions options)
     {
-        if (!options.IgnoreChangesAndAdditions && !JsonEquality.DeepEquals(original, modified))
+        if (!options.IgnoreChangesAndAdditions && !JsonEquality.ApiEquals(original, modified))
         {
             patch[key] = JsonNodes.Clone(modified);
         }

@@ -8,7 +8,7 @@ namespace PracticeK8s.Merge;
 /// directives consumed); the composer mode merges two patches into one (kubectl's three-way patch), so
 /// directives and nulls are carried over. Both inputs are owned: they are modified and reused.
 /// </summary>
-internal sealed class StrategicMerger
+internal sealed partial class StrategicMerger
 {
     private readonly bool server;
 
@@ -34,11 +34,8 @@ internal sealed class StrategicMerger
                 return patch;
             case Directives.Delete:
                 return new JsonObject();
-            case Directives.Merge:
-                // An explicit request for the default behaviour.
-                patch.Remove(Directives.Marker);
-                break;
             case var other:
+                // Kubernetes refuses "$patch: merge" on a map too.
                 throw Directives.BadPatchType(other, patch);
         }
 
@@ -132,28 +129,27 @@ internal sealed class StrategicMerger
     }
 
     /// <summary>
-    /// A new value from the patch, with its directives consumed and its nulls dropped (they cannot delete
-    /// anything): it is merged into nothing. A map marked <c>$patch: delete</c> is not kept at all.
+    /// A new value from the patch, merged into nothing: its directives are consumed and its nulls dropped
+    /// (they cannot delete anything). As in Kubernetes, a map carrying <c>$patch</c> is not kept at all
+    /// where there was no value before, and neither is a list element carrying one.
     /// </summary>
     private (JsonNode? Value, bool Keep) Clean(JsonNode? value, SchemaNode node)
     {
         switch (value)
         {
-            case JsonObject map when Directives.MarkerOf(map) == Directives.Delete:
+            case JsonObject map when Directives.MarkerOf(map) is not null:
                 return (null, false);
             case JsonObject map:
                 return (MergeMap(null, map, node), true);
             case JsonArray list:
-                // Elements carrying $patch are list directives (delete this one, replace the list): nothing to keep.
                 var items = new List<JsonNode?>();
                 foreach (var item in JsonNodes.TakeItems(list))
                 {
-                    if (Directives.MarkerOf(item) is not null)
+                    var (cleaned, keep) = Clean(item, node.Element);
+                    if (keep)
                     {
-                        continue;
+                        items.Add(cleaned);
                     }
-
-                    items.Add(Clean(item, node.Element).Value);
                 }
 
                 return (JsonNodes.ToArray(items), true);
@@ -193,12 +189,18 @@ internal sealed class StrategicMerger
             }
 
             (original, patch) = HandleSpecialElements(original, patch, mergeKey);
+            var patchKeys = KeysOf(patch, mergeKey); // merging consumes the patch elements
             merged = MergeElements(original, patch, mergeKey, element);
+            patch = patchKeys;
         }
 
         var (patchItems, serverOnly) = ListElements.Partition(merged, patch, mergeKey, maps);
         return ListElements.NormalizeOrder(patchItems, serverOnly, patch, original, mergeKey, maps);
     }
+
+    /// <summary>Stand-ins for list elements that carry only their merge key, for ordering.</summary>
+    private static List<JsonNode?> KeysOf(List<JsonNode?> elements, string mergeKey) =>
+        elements.Select(e => (JsonNode?)new JsonObject { [mergeKey] = JsonNodes.Clone(ListElements.RequireKey(e, mergeKey)) }).ToList();
 
     /// <summary>Applies <c>$patch: delete</c> and <c>$patch: replace</c> elements; returns the list and the remaining patch.</summary>
     private static (List<JsonNode?> Original, List<JsonNode?> Patch) HandleSpecialElements(List<JsonNode?> original, List<JsonNode?> patch, string mergeKey)
@@ -225,7 +227,7 @@ internal sealed class StrategicMerger
                     replace = true;
                     break;
                 case Directives.Merge:
-                    break;
+                    throw PatchException.BadRequest("merging lists cannot yet be specified in the patch");
                 case var other:
                     throw Directives.BadPatchType(other, element);
             }
@@ -253,176 +255,6 @@ internal sealed class StrategicMerger
         }
 
         return merged;
-    }
-
-    /// <summary>
-    /// <c>$retainKeys</c>: clears the original's keys that are not listed. Every key the patch sets must be listed.
-    /// The composer keeps the directive for the server.
-    /// </summary>
-    private void ApplyRetainKeys(JsonObject original, JsonObject patch)
-    {
-        if (!patch.TryGetPropertyValue(Directives.RetainKeys, out var retain))
-        {
-            return;
-        }
-
-        patch.Remove(Directives.RetainKeys);
-        if (!server)
-        {
-            if (original.TryGetPropertyValue(Directives.RetainKeys, out var existing))
-            {
-                if (!JsonEquality.DeepEquals(existing, retain))
-                {
-                    throw PatchException.BadRequest($"{JsonNodes.Compact(existing)} and {JsonNodes.Compact(retain)} are not deep equal: this may happen when calculating the 3-way diff patch");
-                }
-            }
-            else
-            {
-                original[Directives.RetainKeys] = retain;
-            }
-
-            return;
-        }
-
-        if (retain is not JsonArray keys)
-        {
-            throw Directives.BadRetainKeysFormat();
-        }
-
-        var retained = keys.Where(k => k is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String)
-            .Select(k => k!.GetValue<string>())
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var (key, value) in patch)
-        {
-            if (value is null ||
-                key.StartsWith(Directives.DeleteFromPrimitiveListPrefix, StringComparison.Ordinal) ||
-                key.StartsWith(Directives.SetElementOrderPrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (!retained.Contains(key))
-            {
-                throw Directives.RetainKeysMismatch();
-            }
-        }
-
-        foreach (var key in original.Select(p => p.Key).Where(k => !retained.Contains(k)).ToList())
-        {
-            original.Remove(key);
-        }
-    }
-
-    /// <summary>
-    /// <c>$setElementOrder/&lt;field&gt;</c>: merges the field's list now and orders it: listed items in the
-    /// directive's order, server-only items in their live order among them.
-    /// </summary>
-    private void MergeOrderedLists(JsonObject original, JsonObject patch, SchemaNode schema)
-    {
-        foreach (var directiveKey in patch.Select(p => p.Key).Where(k => k.StartsWith(Directives.SetElementOrderPrefix, StringComparison.Ordinal)).ToList())
-        {
-            var orderValue = patch[directiveKey];
-            patch.Remove(directiveKey);
-            if (!server)
-            {
-                if (original.TryGetPropertyValue(directiveKey, out var existing))
-                {
-                    if (!JsonEquality.DeepEquals(existing, orderValue))
-                    {
-                        throw Directives.BadSetElementOrderFormat();
-                    }
-                }
-                else
-                {
-                    original[directiveKey] = JsonNodes.Clone(orderValue);
-                }
-            }
-
-            if (orderValue is not JsonArray orderArray)
-            {
-                throw Directives.BadArgType("list", orderValue);
-            }
-
-            var order = orderArray.ToList();
-            var key = Directives.FieldOf(directiveKey, Directives.SetElementOrderPrefix);
-            var foundOriginal = original.TryGetPropertyValue(key, out var originalValue);
-            var foundPatch = patch.TryGetPropertyValue(key, out var patchValue);
-            if (foundOriginal && originalValue is not JsonArray)
-            {
-                throw Directives.BadArgType("list", originalValue);
-            }
-
-            if (foundPatch && patchValue is not JsonArray)
-            {
-                throw Directives.BadArgType("list", patchValue);
-            }
-
-            var field = schema.Field(key);
-            var mergeKey = field.List?.MergeKey ?? string.Empty;
-            var originalItems = foundOriginal ? JsonNodes.TakeItems((JsonArray)originalValue!) : [];
-            var patchItems = foundPatch ? JsonNodes.TakeItems((JsonArray)patchValue!) : [];
-            ValidateOrder(patchItems, order, mergeKey);
-
-            List<JsonNode?> merged;
-            if (foundOriginal && !foundPatch)
-            {
-                merged = originalItems;
-            }
-            else if (foundPatch && (foundOriginal || server))
-            {
-                merged = MergeListField(new List<JsonNode?>(originalItems), patchItems, field, isDeleteList: false);
-            }
-            else if (foundPatch)
-            {
-                merged = patchItems;
-            }
-            else
-            {
-                continue;
-            }
-
-            var maps = mergeKey.Length > 0;
-            var (listed, serverOnly) = ListElements.Partition(merged, order, mergeKey, maps);
-            var ordered = ListElements.NormalizeOrder(listed, serverOnly, order, originalItems, mergeKey, maps);
-            original[key] = JsonNodes.ToArray(ordered);
-            patch.Remove(key);
-        }
-    }
-
-    /// <summary>The patch list's items must appear in the <c>$setElementOrder</c> list, in the same relative order.</summary>
-    private static void ValidateOrder(List<JsonNode?> patchList, List<JsonNode?> order, string mergeKey)
-    {
-        if (patchList.Count == 0 || order.Count == 0)
-        {
-            return;
-        }
-
-        var items = mergeKey.Length > 0 ? patchList.Where(i => Directives.MarkerOf(i) != Directives.Delete).ToList() : patchList;
-        int p = 0, s = 0;
-        while (p < items.Count && s < order.Count)
-        {
-            if (Directives.MarkerOf(items[p]) is not null)
-            {
-                p++;
-                continue;
-            }
-
-            var same = mergeKey.Length == 0
-                ? ListElements.KeyEquals(items[p], order[s])
-                : ListElements.KeyEquals(ListElements.RequireKey(items[p], mergeKey), ListElements.RequireKey(order[s], mergeKey));
-            if (same)
-            {
-                p++;
-            }
-
-            s++;
-        }
-
-        if (p < items.Count && s >= order.Count)
-        {
-            throw PatchException.BadRequest(
-                $"The order in patch list:\n{JsonNodes.Compact(JsonNodes.ToArray(patchList.Select(JsonNodes.Clone)))}\n doesn't match {Directives.SetElementOrderPrefix} list:\n{JsonNodes.Compact(JsonNodes.ToArray(order.Select(JsonNodes.Clone)))}\n");
-        }
     }
 
     private static bool HasStrategy(string? strategy, string wanted) =>
