@@ -9,7 +9,11 @@ namespace PracticeK8s.Engine.Apply;
 public sealed record ComputedPatch(string PatchType, JsonObject Body)
 {
     public bool IsEmpty => Body.Count == 0;
-    public string Text => Body.ToJsonString();
+    public string Text => Body.ToJsonString(s_options);
+
+    // Readable in request logs: quotes and HTML characters inside strings stay as they are.
+    private static readonly System.Text.Json.JsonSerializerOptions s_options =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 /// <summary>
