@@ -10,10 +10,10 @@ With -ServerSide the whole object is sent as a server-side apply (PATCH applicat
 Objects are applied in dependency order: Namespaces, then CustomResourceDefinitions (their kinds are waited for up to 10 seconds), then everything else in input order. Objects that name no namespace go to -Namespace, else the session's or context's namespace; with -Namespace, an object naming another namespace is an error. Every failure names the object and its file and document, and is non-terminating: the other objects are still applied. A file that cannot be read as a whole (YAML syntax, a document without apiVersion, kind or metadata.name) applies nothing. -WhatIf sends nothing; -DryRun Client reads but changes nothing; -DryRun Server lets the server validate without storing.
 '@
     Parameters  = @{
-        Path           = 'Manifest files or directories; wildcards allowed; "-" reads standard input. Also bound from the FullName property of piped objects.'
+        Path           = 'Manifest files or directories; wildcards allowed; "-" reads standard input. Files piped from Get-ChildItem are read the same way (through -InputObject).'
         Recurse        = 'With directories, also read manifests in subdirectories (kubectl -R).'
         Yaml           = 'YAML (or JSON) text to apply; each string may hold several documents separated by ---.'
-        InputObject    = 'Objects from the pipeline: API objects (typed or generic, from ConvertFrom-KubeYaml, Get cmdlets or ConvertFrom-Json), files (FileInfo), or strings, which are joined into one YAML stream.'
+        InputObject    = 'Objects from the pipeline: API objects (typed or generic, from ConvertFrom-KubeYaml, Get cmdlets or ConvertFrom-Json), files and directories (Get-ChildItem, or any object with a FullName property), or strings, which are joined into one YAML stream.'
         Namespace      = 'The namespace for objects that name none. When given, an object that names a different namespace is refused, as kubectl does.'
         Context        = 'A kubeconfig context to use for this call only.'
         ServerSide     = 'Use server-side apply instead of client-side apply.'

@@ -15,8 +15,8 @@ Each object is confirmed with ShouldProcess (-WhatIf sends nothing and lists wha
         Selector       = 'A label selector, as a string ("app=web,tier!=db") or a hashtable of labels that must all match.'
         FieldSelector  = 'A field selector that narrows a -Selector delete, such as "status.phase=Failed".'
         Path           = 'Manifest files or directories whose objects are deleted; wildcards allowed; "-" reads standard input.'
-        Recurse        = 'With directories, also read subdirectories.'
-        InputObject    = 'Objects from the pipeline: anything with apiVersion, kind and metadata (Get cmdlets, Get-KubeResource, ConvertFrom-KubeYaml, ConvertFrom-Json).'
+        Recurse        = 'With directories (given to -Path or piped), also read subdirectories.'
+        InputObject    = 'Objects from the pipeline: anything with apiVersion, kind and metadata (Get cmdlets, Get-KubeResource, ConvertFrom-KubeYaml, ConvertFrom-Json); files from Get-ChildItem are read as manifests and their objects deleted.'
         GracePeriod    = 'Seconds the object gets to terminate; default: its own (a pod''s terminationGracePeriodSeconds). 0 means 1, as in kubectl; use -Force for an immediate delete.'
         Force          = 'Delete immediately (grace period 0) without waiting for the kubelet to confirm the pod stopped, like kubectl delete --force. Cannot be combined with a -GracePeriod above 0.'
         Cascade        = 'Background (default), Foreground or Orphan: how dependents (ReplicaSets of a Deployment, pods of a ReplicaSet) are handled.'
@@ -26,7 +26,7 @@ Each object is confirmed with ShouldProcess (-WhatIf sends nothing and lists wha
         Namespace      = 'The namespace to delete in. Default: the session''s, then the context''s, then default.'
         Context        = 'A kubeconfig context to use for this call only.'
     }
-    Inputs      = @('API objects (k8s.Models.*, PracticeK8s.KubeObject)', 'System.IO.FileInfo (bound to -Path by FullName)')
+    Inputs      = @('API objects (k8s.Models.*, PracticeK8s.KubeObject)', 'System.IO.FileInfo (read as manifests)')
     Outputs     = @('PracticeK8s.Engine.Changes.ChangeResult')
     Examples    = @(
         @{ Title = 'by kind and name'; Code = 'Remove-KubeResource deployment nginx-deployment'; Remarks = 'Prints deployment.apps "nginx-deployment" deleted.' }

@@ -24,9 +24,9 @@ public sealed class PublishKubeResourceCommand : KubeWriteCmdlet
     private readonly ManifestInput _input = new("apply");
     private string[]? _resolvedPaths;
 
-    /// <summary>Files or directories (wildcards allowed); "-" reads standard input.</summary>
-    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "f", "Filename")]
+    /// <summary>Files or directories (wildcards allowed); "-" reads standard input. Piped files bind to -InputObject.</summary>
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+    [Alias("f", "Filename")]
     [SupportsWildcards]
     public string[] Path { get; set; } = [];
 

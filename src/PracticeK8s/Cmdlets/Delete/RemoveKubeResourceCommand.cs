@@ -44,17 +44,18 @@ public sealed class RemoveKubeResourceCommand : RemoveKubeObjectCommand
     public string? FieldSelector { get; set; }
 
     /// <summary>Manifest files or directories (wildcards allowed; "-" is standard input): delete the objects they describe.</summary>
-    [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "f", "Filename")]
+    [Parameter(ParameterSetName = PathSet, Mandatory = true)]
+    [Alias("f", "Filename")]
     [SupportsWildcards]
     public string[] Path { get; set; } = [];
 
     /// <summary>With directories: also read their subdirectories.</summary>
     [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = ObjectSet)]
     [Alias("R")]
     public SwitchParameter Recurse { get; set; }
 
-    /// <summary>Objects to delete, from any Get cmdlet or ConvertFrom-KubeYaml.</summary>
+    /// <summary>Objects to delete, from any Get cmdlet or ConvertFrom-KubeYaml; piped files (Get-ChildItem) are read as manifests.</summary>
     [Parameter(ParameterSetName = ObjectSet, Mandatory = true, ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
 
@@ -105,6 +106,14 @@ public sealed class RemoveKubeResourceCommand : RemoveKubeObjectCommand
                     PostError(error);
                 break;
             }
+            case ObjectSet when InputObject?.BaseObject is FileSystemInfo file:
+            {
+                _input.AddFile(file.FullName);
+                _input.ReadPendingFiles(Recurse);
+                foreach (var error in _input.TakeErrors())
+                    PostError(error);
+                break;
+            }
             case ObjectSet when InputObject is not null:
             {
                 try
@@ -128,7 +137,7 @@ public sealed class RemoveKubeResourceCommand : RemoveKubeObjectCommand
 
     protected override async Task EndProcessingAsync(CancellationToken cancel)
     {
-        if (ParameterSetName == PathSet)
+        if (ParameterSetName is PathSet or ObjectSet)
         {
             _input.ReadPendingFiles(Recurse);
             foreach (var error in _input.TakeErrors())
