@@ -144,6 +144,10 @@ public abstract class RemoveKubeObjectCommand : KubeWriteCmdlet
                     PostVerbose($"all {total} deleted objects are gone");
             }, cancel).ConfigureAwait(false);
         }
+        catch (KubeException e)
+        {
+            PostError(e.ToErrorRecord());   // the deletions happened; only the wait failed
+        }
         finally
         {
             progress.Complete();
