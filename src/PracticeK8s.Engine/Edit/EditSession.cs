@@ -53,7 +53,15 @@ public sealed class EditSession
         while (true)
         {
             await File.WriteAllTextAsync(file, EditBuffer.Compose(body, errors, newline), cancel).ConfigureAwait(false);
-            await _openEditor(file, cancel).ConfigureAwait(false);
+            try
+            {
+                await _openEditor(file, cancel).ConfigureAwait(false);
+            }
+            catch (Exception e) when (previous is null && e is KubeException or OperationCanceledException)
+            {
+                File.Delete(file);   // nothing of the user's is in it yet
+                throw;
+            }
             var edited = EditBuffer.StripComments(await File.ReadAllTextAsync(file, cancel).ConfigureAwait(false));
 
             if (EditBuffer.IsEmpty(edited))
