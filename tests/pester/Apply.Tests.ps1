@@ -455,7 +455,7 @@ Describe 'The course with Publish-KubeResource and Remove-KubeResource' -Tag 'Co
 
     It 'applies deployment.yaml and gets two running nginx pods' {
         (Publish-KubeResource (Join-Path $course 'deployment.yaml') -Namespace $ns).Message | Should -Be 'deployment.apps/nginx-deployment created'
-        Wait-KubeDeployment nginx-deployment -Namespace $ns -Timeout 30 | Out-Null
+        Wait-KubeDeployment nginx-deployment -Namespace $ns -Timeout 20 | Out-Null
         Wait-Until { (Get-RunningPods).Count -eq 2 }
     }
 
@@ -466,7 +466,7 @@ Describe 'The course with Publish-KubeResource and Remove-KubeResource' -Tag 'Co
     }
 
     It 'scales 2 to 4 and has 4 running pods' {
-        (Set-KubeDeploymentScale nginx-deployment -Replicas 4 -Namespace $ns -Wait -Timeout 30).Message | Should -Be 'deployment.apps/nginx-deployment scaled'
+        (Set-KubeDeploymentScale nginx-deployment -Replicas 4 -Namespace $ns -Wait -Timeout 20).Message | Should -Be 'deployment.apps/nginx-deployment scaled'
         Wait-Until { (Get-RunningPods).Count -eq 4 }
         (Get-KubeDeployment nginx-deployment -Namespace $ns).Ready | Should -Be '4/4'
     }
@@ -477,7 +477,7 @@ Describe 'The course with Publish-KubeResource and Remove-KubeResource' -Tag 'Co
     }
 
     It 'deletes what the file created and waits until the pods are gone' {
-        (Remove-KubeResource -Path (Join-Path $course 'deployment.yaml') -Namespace $ns -Wait -Timeout 30).Message | Should -Be 'deployment.apps "nginx-deployment" deleted'
+        (Remove-KubeResource -Path (Join-Path $course 'deployment.yaml') -Namespace $ns -Wait -Timeout 20).Message | Should -Be 'deployment.apps "nginx-deployment" deleted'
         Test-Exists deployment nginx-deployment $ns | Should -BeFalse
         Wait-Until { (Get-KubePod -Namespace $ns -Selector app=nginx).Count -eq 0 }
     }

@@ -104,7 +104,7 @@ Describe 'Set-KubeDeploymentScale' {
 Describe 'Set-KubeDeploymentScale -Wait' -Tag 'Controllers' {
     It 'waits until the new replicas are ready' {
         New-Workload Deployment ready 1
-        $deployment = Set-KubeDeploymentScale ready -Replicas 3 -Namespace $ns -Wait -Timeout 30 -PassThru
+        $deployment = Set-KubeDeploymentScale ready -Replicas 3 -Namespace $ns -Wait -Timeout 20 -PassThru
         $deployment.Status.ReadyReplicas | Should -Be 3
         (Get-KubePod -Namespace $ns -Selector app=ready | Where-Object Status -eq 'Running').Count | Should -Be 3
     }
