@@ -30,20 +30,6 @@ public sealed class Scaler
     public static readonly IReadOnlyList<ResourceKind> ScalableKinds =
         [BuiltinResources.Deployment, BuiltinResources.ReplicaSet, BuiltinResources.StatefulSet];
 
-    public static void Validate(int replicas, int? currentReplicas)
-    {
-        if (replicas < 0)
-        {
-            throw new KubeException("The -Replicas count is required, and it must be greater than or equal to 0", "KubeInvalidArguments",
-                System.Management.Automation.ErrorCategory.InvalidArgument, replicas);
-        }
-        if (currentReplicas < -1)
-        {
-            throw new KubeException("-CurrentReplicas must be an integer of -1 or greater", "KubeInvalidArguments",
-                System.Management.Automation.ErrorCategory.InvalidArgument, currentReplicas);
-        }
-    }
-
     public async Task<ChangeResult> ScaleAsync(ObjectTarget target, int replicas, int? currentReplicas, string? resourceVersion,
         bool dryRun, CancellationToken cancel)
     {

@@ -18,14 +18,6 @@ public sealed class ScalerTests
         Assert.Equal("Expected resource version to be 40, was 41", Assert.Throws<KubeException>(() => Scaler.CheckPreconditions(scale, null, "40")).Message);
     }
 
-    [Fact]
-    public void Validate_RefusesNegativeCounts()
-    {
-        Scaler.Validate(0, -1);
-        Assert.Throws<KubeException>(() => Scaler.Validate(-1, null));
-        Assert.Throws<KubeException>(() => Scaler.Validate(1, -2));
-    }
-
     [Theory]
     [InlineData("""{"kind":"Deployment","metadata":{"generation":3},"status":{"observedGeneration":3,"replicas":4,"readyReplicas":4,"updatedReplicas":4}}""", true)]
     [InlineData("""{"kind":"Deployment","metadata":{"generation":3},"status":{"observedGeneration":2,"replicas":4,"readyReplicas":4,"updatedReplicas":4}}""", false)]
