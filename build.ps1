@@ -51,6 +51,11 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $results
     $tools = Restore-TestTools -Root $root
+    # The upstream OpenAPI documents are a test oracle in ../shared/data (never copied into the repo).
+    if (-not $env:PRACTICEK8S_OPENAPI_DIR) {
+        $oracle = Find-OpenApiOracle -Root $root
+        if ($oracle) { $env:PRACTICEK8S_OPENAPI_DIR = $oracle }
+    }
 
     $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $runnerFailures = @()

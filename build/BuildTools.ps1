@@ -82,3 +82,14 @@ function Read-TrxCounts([string] $Path) {
         Skipped = [int] $counters.notExecuted
     }
 }
+
+function Find-OpenApiOracle([string] $Root) {
+    # shared/data/kubernetes-openapi beside or above the checkout, else the workplace's shared folder.
+    for ($dir = Get-Item $Root; $dir; $dir = $dir.Parent) {
+        $candidate = Join-Path $dir.FullName 'shared/data/kubernetes-openapi'
+        if (Test-Path (Join-Path $candidate 'swagger.json')) { return $candidate }
+    }
+    $workplace = '/work/shared/data/kubernetes-openapi'
+    if (Test-Path (Join-Path $workplace 'swagger.json')) { return $workplace }
+    $null
+}

@@ -32,7 +32,20 @@ public static class KubePrinters
         (typeof(k8s.Models.V1IngressClass), new IngressClassPrinter()),
         (typeof(k8s.Models.V1ControllerRevision), new ControllerRevisionPrinter()),
         (typeof(k8s.Models.V1EndpointSlice), new EndpointSlicePrinter()),
-        (typeof(k8s.Models.V1CustomResourceDefinition), new CustomResourceDefinitionPrinter()),
+        (typeof(k8s.Models.V1CustomResourceDefinition),
+            new CreatedAtPrinter<k8s.Models.V1CustomResourceDefinition>("apiextensions.k8s.io", "CustomResourceDefinition")),
+        (typeof(k8s.Models.V1ReplicationController), new ReplicationControllerPrinter()),
+        (typeof(k8s.Models.V2HorizontalPodAutoscaler), new HorizontalPodAutoscalerPrinter()),
+        (typeof(k8s.Models.V1NetworkPolicy), new NetworkPolicyPrinter()),
+        (typeof(k8s.Models.V1Role), new CreatedAtPrinter<k8s.Models.V1Role>("rbac.authorization.k8s.io", "Role")),
+        (typeof(k8s.Models.V1ClusterRole), new CreatedAtPrinter<k8s.Models.V1ClusterRole>("rbac.authorization.k8s.io", "ClusterRole")),
+        (typeof(k8s.Models.V1RoleBinding),
+            new RoleBindingPrinter<k8s.Models.V1RoleBinding>("RoleBinding", b => b.RoleRef, b => b.Subjects)),
+        (typeof(k8s.Models.V1ClusterRoleBinding),
+            new RoleBindingPrinter<k8s.Models.V1ClusterRoleBinding>("ClusterRoleBinding", b => b.RoleRef, b => b.Subjects)),
+        (typeof(k8s.Models.V1PriorityClass), new PriorityClassPrinter()),
+        (typeof(k8s.Models.V1ResourceQuota), new ResourceQuotaPrinter()),
+        (typeof(k8s.Models.V1LimitRange), new CreatedAtPrinter<k8s.Models.V1LimitRange>("", "LimitRange")),
     ];
 
     private static readonly Dictionary<Type, IKindPrinter> ByType = Printers.ToDictionary(p => p.Model, p => p.Printer);

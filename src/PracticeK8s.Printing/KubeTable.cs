@@ -31,19 +31,21 @@ public static class KubeTable
     private static readonly HashSet<string> ClusterScopedKinds =
     [
         "Node", "Namespace", "PersistentVolume", "StorageClass", "IngressClass", "CustomResourceDefinition",
+        "ClusterRole", "ClusterRoleBinding", "PriorityClass",
     ];
 
     /// <summary>The full text, each line ending in "\n"; empty when there are no objects.</summary>
     public static string Render(IEnumerable<object> resources, DateTime nowUtc, TableOptions? options = null)
     {
         options ??= new TableOptions();
-        var groups = resources.GroupBy(KubePrinters.For).ToList();
+        // Objects without a dedicated printer share the generic one but still get one table per kind.
+        var groups = resources.GroupBy(r => (Printer: KubePrinters.For(r), Kind: GenericKind(r))).ToList();
         bool showKind = options.ShowKind || groups.Count > 1;
         var text = new StringBuilder();
         foreach (var group in groups)
         {
             if (text.Length > 0 && !options.NoHeaders) text.Append('\n');
-            var rows = Rows(group.Key, group, nowUtc, options with { ShowKind = showKind });
+            var rows = Rows(group.Key.Printer, group, nowUtc, options with { ShowKind = showKind });
             text.Append(TabWriter.Format(rows, TabWriter.TableMinWidth, TabWriter.TablePadding));
         }
         return text.ToString();
@@ -88,6 +90,13 @@ public static class KubeTable
         return rows;
     }
 
+    /// <summary>
+    /// What kubectl writes to stderr when nothing is listed: "No resources found in NS namespace.", or
+    /// "No resources found" with -A or when every kind involved is cluster-scoped (pass null).
+    /// </summary>
+    public static string NoResourcesMessage(string? ns) =>
+        string.IsNullOrEmpty(ns) ? "No resources found" : $"No resources found in {ns} namespace.";
+
     /// <summary>Indexes of the columns kubectl shows: priority 0, plus priority 1 with -o wide.</summary>
     public static IReadOnlyList<int> VisibleColumns(IKindPrinter printer, bool wide) =>
         Enumerable.Range(0, printer.Columns.Count).Where(i => wide || printer.Columns[i].Priority == 0).ToArray();
@@ -110,6 +119,13 @@ public static class KubeTable
         var cut = cell.IndexOfAny(['\n', '\r', '\f']);
         if (cut >= 0) cell = cell[..cut] + "...";
         return cell.Replace("\u001b", "^[");
+    }
+
+    private static string GenericKind(object resource)
+    {
+        if (!ReferenceEquals(KubePrinters.For(resource), KubePrinters.Generic)) return "";
+        var identity = ObjectIdentity.Of(resource);
+        return $"{identity.ApiVersion}/{identity.Kind}/{resource.GetType().FullName}";
     }
 
     private static string KindPrefix(IKindPrinter printer, ObjectIdentity identity)

@@ -222,6 +222,38 @@ Describe 'Objects' {
     }
 }
 
+Describe 'Watch' {
+    It 'streams changes after the list until stopped, like kubectl get -w' {
+        # Read the collection by index: enumerating a PSDataCollection blocks until the producer ends.
+        function Get-Written { for ($i = 0; $i -lt $output.Count; $i++) { $output[$i] } }
+        $ps = [powershell]::Create()
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $null = $ps.AddScript("Import-Module '$ModulePath'; Get-KubeConfigMap -Namespace $ns -Context practicek8s-sandbox -Watch")
+        $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($output.Count -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            $output.Count | Should -BeGreaterThan 0 -Because 'the initial list is written first'
+            Invoke-KubectlApply "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: watched, namespace: $ns}`ndata: {k: v}" | Out-Null
+            while (-not (Get-Written | Where-Object { $_.Name -eq 'watched' -and $_.WatchEvent -eq 'ADDED' }) -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 100
+            }
+            (Get-Written | Where-Object { $_.Name -eq 'watched' }).WatchEvent | Should -Contain 'ADDED'
+            Invoke-Kubectl delete configmap watched -n $ns | Out-Null
+            while (-not (Get-Written | Where-Object { $_.Name -eq 'watched' -and $_.WatchEvent -eq 'DELETED' }) -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 100
+            }
+            (Get-Written | Where-Object { $_.Name -eq 'watched' }).WatchEvent | Should -Contain 'DELETED'
+        }
+        finally {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2 -Because 'Ctrl+C ends a watch promptly'
+            $ps.Dispose()
+        }
+    }
+}
+
 Describe 'Pipelines' {
     It 'Get-KubeDeployment web | Get-KubePod gives the deployment''s pods' {
         (Get-KubeDeployment web -Namespace $ns | Get-KubePod).Name | Should -Be @('web-a', 'web-b')

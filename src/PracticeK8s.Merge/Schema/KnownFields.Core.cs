@@ -105,6 +105,11 @@ internal static partial class KnownFields
         AllAtomic("V1Endpoints", "subsets");
         AllAtomic("V1EndpointSubset", "addresses", "notReadyAddresses", "ports");
         ListFields("V1ServiceAccount", ("imagePullSecrets", Atomic), ("secrets", Keyed("name")));
+        // authentication.k8s.io/v1: serviceaccounts/token takes a TokenRequest; token and self-subject reviews.
+        AllAtomic("V1TokenRequestSpec", "audiences");
+        AllAtomic("V1TokenReviewSpec", "audiences");
+        AllAtomic("V1TokenReviewStatus", "audiences");
+        AllAtomic("V1UserInfo", "groups");
 
         // Storage, quotas, namespaces, replication controllers.
         AllAtomic("V1PersistentVolumeClaimSpec", "accessModes");

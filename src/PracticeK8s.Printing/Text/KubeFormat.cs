@@ -102,7 +102,10 @@ public static class KubeFormat
     }
 
     /// <summary>"host:port", with brackets around an IPv6 host (Go's net.JoinHostPort).</summary>
-    public static string HostPort(string host, int port) => host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}";
+    public static string HostPort(string host, int port) => HostPort(host, port.ToString());
+
+    /// <summary>"host:port", with brackets around an IPv6 host (Go's net.JoinHostPort).</summary>
+    public static string HostPort(string host, string port) => host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}";
 
     /// <summary>The value or the placeholder when the value is null or empty.</summary>
     public static string OrDefault(string? value, string placeholder) => string.IsNullOrEmpty(value) ? placeholder : value;

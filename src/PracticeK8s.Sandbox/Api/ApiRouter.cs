@@ -25,6 +25,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
     {
         try
         {
+            if (await OpenApi.OpenApiEndpoint.TryHandle(ctx, state.OpenApi)) return;
             var segments = ctx.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (await _discovery.TryHandle(ctx, segments)) return;
             RequestTarget? target = null;

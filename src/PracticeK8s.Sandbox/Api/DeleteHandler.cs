@@ -41,7 +41,6 @@ public sealed class DeleteHandler(SandboxState state)
     {
         if (def is { Group: "", Plural: "namespaces" } && ProtectedNamespaces.Contains(name))
             throw ApiException.Forbidden($"namespaces \"{name}\" is forbidden: this namespace may not be deleted");
-        DateTime? terminateAt = null;
         var result = state.Store.Write(def.StorageKey, ns, name, current =>
         {
             if (current is null) throw ApiException.NotFound(def.QualifiedResource, name, def.Group);
@@ -73,8 +72,7 @@ public sealed class DeleteHandler(SandboxState state)
                 if (existing is null || grace < existing)
                 {
                     meta["deletionTimestamp"] = ObjectPipeline.Timestamp(at);
-                    meta["deletionGracePeriodSeconds"] = grace;
-                    terminateAt = at;
+                    meta["deletionGracePeriodSeconds"] = grace; // the PodTerminator removes it when the time has come
                 }
                 return ObjectPipeline.Commit(current, obj);
             }
@@ -87,7 +85,6 @@ public sealed class DeleteHandler(SandboxState state)
             }
             return Mutation.Delete;
         }, options.DryRun);
-        if (terminateAt is { } t && !options.DryRun) state.OnPodTerminating(ns, name, t);
         return result.Object!;
     }
 

@@ -10,7 +10,7 @@ public static class ListWriter
     public static byte[] Write(ResourceDefinition def, IReadOnlyList<StoredObject> items, long resourceVersion, string? continueToken, long? remaining)
     {
         var ms = new MemoryStream(items.Sum(i => i.Json.Length + 1) + 256);
-        using (var w = new Utf8JsonWriter(ms))
+        using (var w = new Utf8JsonWriter(ms, Storage.JsonOutput.Writer))
         {
             w.WriteStartObject();
             w.WriteString("kind", def.ListKind);

@@ -200,7 +200,9 @@ public static class ObjectPipeline
     public static Mutation Commit(StoredObject? current, JsonObject result)
     {
         var meta = result.Obj("metadata")!;
-        if (meta.Str("deletionTimestamp") is not null && (meta.Arr("finalizers")?.Count ?? 0) == 0
+        // Namespaces also wait for their spec.finalizers (the namespace controller's "kubernetes").
+        var namespaceFinalizers = result.Str("kind") == "Namespace" ? result.Obj("spec")?.Arr("finalizers")?.Count ?? 0 : 0;
+        if (meta.Str("deletionTimestamp") is not null && (meta.Arr("finalizers")?.Count ?? 0) == 0 && namespaceFinalizers == 0
             && (meta.Long("deletionGracePeriodSeconds") ?? 0) == 0) return Mutation.Delete;
         if (current is not null && SameAs(current, result)) return Mutation.Unchanged;
         return Mutation.Store(result);

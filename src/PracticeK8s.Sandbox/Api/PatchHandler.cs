@@ -1,8 +1,79 @@
+using System.Text.Json.Nodes;
+using PracticeK8s.Merge;
+using PracticeK8s.Sandbox.Resources;
+using PracticeK8s.Sandbox.Storage;
+
 namespace PracticeK8s.Sandbox.Api;
 
-/// <summary>PATCH (json, merge, strategic merge) — waits for the shared patch library (PracticeK8s.Merge).</summary>
+/// <summary>
+/// PATCH by Content-Type — JSON patch, merge patch, strategic merge patch (built-in kinds only;
+/// custom resources get 415) — applied with the shared patch library to the stored object (or
+/// its status/scale), then run through the same checks as an update.
+/// </summary>
 public sealed class PatchHandler(SandboxState state)
 {
-    public Task Patch(ApiRequest r) =>
-        throw ApiException.UnsupportedMediaType(r.Http.Request.ContentType ?? "", Array.Empty<string>());
+    public static readonly string[] Accepted = { MediaType.JsonPatch, MediaType.MergePatch, MediaType.StrategicMergePatch };
+
+    public async Task Patch(ApiRequest r)
+    {
+        var options = WriteOptions.From(r.Query);
+        var type = MediaType.Parse(r.Http.Request.ContentType)?.Type ?? "";
+        var def = r.Def;
+        var accepted = def.IsCustom ? new[] { MediaType.JsonPatch, MediaType.MergePatch } : Accepted;
+        if (!accepted.Contains(type)) throw ApiException.UnsupportedMediaType(type, accepted);
+        var patch = RequestBody.ParseJson(await RequestBody.ReadTextAsync(r.Http.Request, r.Aborted))
+                    ?? throw ApiException.BadRequest("the patch body is null");
+        var warnings = new List<string>();
+
+        if (r.Target.Subresource == "scale")
+        {
+            var scale = Scale.Get(state, def, r.Namespace, r.Name);
+            var patchedScale = Apply(type, scale, patch, "autoscaling/v1", "Scale") as JsonObject
+                               ?? throw ApiException.BadRequest("the patched Scale is not an object");
+            await Respond.Json(r.Http, 200, Scale.Update(state, def, r.Namespace, r.Name, patchedScale, options.DryRun));
+            return;
+        }
+
+        var result = state.Store.Write(def.StorageKey, r.Namespace, r.Name, current =>
+        {
+            if (current is null) throw ApiException.NotFound(def.QualifiedResource, r.Name, def.Group);
+            var live = current.ToNode();
+            if (type == MediaType.StrategicMergePatch && !PatchSchema.IsKnownKind(def.GroupVersion, def.Kind))
+                throw ApiException.UnsupportedMediaType(type, new[] { MediaType.JsonPatch, MediaType.MergePatch });
+            var patched = Apply(type, live, patch, def.GroupVersion, def.Kind) as JsonObject
+                          ?? throw ApiException.BadRequest("the patched object is not a JSON object");
+            patched = ObjectPipeline.Decode(def, patched, r.Target.Namespace, options.FieldValidation, warnings, state.Registry);
+            var next = r.Target.Subresource switch
+            {
+                null => ObjectPipeline.PrepareUpdate(def, current, patched),
+                "status" => ObjectPipeline.PrepareStatusUpdate(def, current, patched),
+                _ => throw ApiException.MethodNotAllowed("patch", $"{def.QualifiedResource}/{r.Target.Subresource}"),
+            };
+            return ObjectPipeline.Commit(current, next);
+        }, options.DryRun);
+        Respond.Warnings(r.Http, warnings);
+        await Respond.Bytes(r.Http, 200, result.Object!.Json);
+    }
+
+    private static JsonNode? Apply(string type, JsonNode live, JsonNode patch, string apiVersion, string kind)
+    {
+        try
+        {
+            return type switch
+            {
+                MediaType.JsonPatch => JsonPatch.Apply(live, patch),
+                MediaType.MergePatch => MergePatch.Apply(live, patch),
+                _ => StrategicMergePatch.Apply(live, patch, apiVersion, kind),
+            };
+        }
+        catch (PatchException e)
+        {
+            throw new ApiException(e.StatusCode, e.Kind switch
+            {
+                PatchErrorKind.Invalid => "Invalid",
+                PatchErrorKind.Conflict => "Conflict",
+                _ => "BadRequest",
+            }, e.Message);
+        }
+    }
 }

@@ -10,7 +10,7 @@ public static class Respond
     public const string JsonContentType = "application/json";
 
     public static Task Json(HttpContext ctx, int status, JsonNode body, string contentType = JsonContentType) =>
-        Bytes(ctx, status, JsonSerializer.SerializeToUtf8Bytes(body), contentType);
+        Bytes(ctx, status, Storage.JsonOutput.Bytes(body), contentType);
 
     public static async Task Bytes(HttpContext ctx, int status, byte[] body, string contentType = JsonContentType)
     {

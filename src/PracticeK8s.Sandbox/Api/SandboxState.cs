@@ -10,13 +10,11 @@ public sealed class SandboxState(ObjectStore store, ResourceRegistry registry)
     public ObjectStore Store { get; } = store;
     public ResourceRegistry Registry { get; } = registry;
     public DiscoveryDocuments Discovery { get; } = new(registry);
+    public OpenApi.OpenApiGenerator OpenApi { get; } = OpenApiDocuments.Create(store, registry);
     /// <summary><c>127.0.0.1:port</c>, for APIVersions.serverAddressByClientCIDRs.</summary>
     public string ServerAddress { get; set; } = "127.0.0.1:0";
     /// <summary>Cancelled when the server shuts down (ends watches).</summary>
     public CancellationToken Stopping { get; set; }
     /// <summary>How often a watch with allowWatchBookmarks gets a BOOKMARK.</summary>
     public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(60);
-    /// <summary>Notified when a pod gets a deletionTimestamp with a grace period (the terminator removes it later).</summary>
-    public event Action<string, string, DateTime>? PodTerminating;
-    internal void OnPodTerminating(string ns, string name, DateTime at) => PodTerminating?.Invoke(ns, name, at);
 }

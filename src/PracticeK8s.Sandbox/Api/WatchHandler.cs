@@ -47,14 +47,13 @@ public sealed class WatchHandler(SandboxState state)
         {
             await http.Response.StartAsync(r.Aborted);
             var status = ApiException.Expired($"too old resource version: {e.Requested} ({e.Oldest})").ToStatus();
-            await writer.WriteRaw("ERROR", JsonSerializer.SerializeToUtf8Bytes(status));
+            await writer.WriteRaw("ERROR", Storage.JsonOutput.Bytes(status));
             return;
         }
 
         using (sub)
         using (var cts = CancellationTokenSource.CreateLinkedTokenSource(r.Aborted, state.Stopping))
         {
-            cts.CancelAfter(timeout);
             var ct = cts.Token;
             try
             {
@@ -69,6 +68,8 @@ public sealed class WatchHandler(SandboxState state)
                     lastRv = rv;
                     if (initialEvents) await writer.Bookmark(r.Def, lastRv, initialEventsEnd: true, ct);
                 }
+                // The timeout bounds the live part: initial events are always delivered whole.
+                cts.CancelAfter(timeout);
                 var nextBookmark = DateTime.UtcNow + state.BookmarkInterval;
                 while (!ct.IsCancellationRequested)
                 {
@@ -131,7 +132,7 @@ public sealed class WatchHandler(SandboxState state)
         public Task Bookmark(Resources.ResourceDefinition def, long rv, bool initialEventsEnd, CancellationToken ct)
         {
             var ms = new MemoryStream();
-            using (var w = new Utf8JsonWriter(ms))
+            using (var w = new Utf8JsonWriter(ms, Storage.JsonOutput.Writer))
             {
                 w.WriteStartObject();
                 w.WriteString("kind", def.Kind);

@@ -41,7 +41,7 @@ public static class YamlToJson
         var v = s.Value ?? "";
         if (s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
             return JsonValue.Create(v);
-        if (s.Tag.Value == "tag:yaml.org,2002:str") return JsonValue.Create(v);
+        if (!s.Tag.IsEmpty && !s.Tag.IsNonSpecific && s.Tag.Value == "tag:yaml.org,2002:str") return JsonValue.Create(v);
         switch (v)
         {
             case "" or "~" or "null" or "Null" or "NULL": return null;

@@ -62,6 +62,8 @@ public static class SandboxHost
         builder.Services.AddSingleton<ApiRouter>();
         builder.Services.AddHostedService<PodTerminator>();
         builder.Services.AddHostedService<NamespaceCleaner>();
+        builder.Services.AddHostedService<GarbageCollector>();
+        builder.Services.AddHostedService<CustomResourceCleaner>();
 
         var app = builder.Build();
         var authenticator = new Authenticator(tokens);

@@ -9,9 +9,6 @@ public sealed class ResourceRegistry
     private volatile Snapshot _snapshot;
     private readonly IReadOnlyList<ResourceDefinition> _builtins;
 
-    /// <summary>Raised after the served set changes (so discovery/OpenAPI caches can be dropped).</summary>
-    public event Action? Changed;
-
     public ResourceRegistry(IReadOnlyList<ResourceDefinition> builtins)
     {
         _builtins = builtins;
@@ -23,13 +20,6 @@ public sealed class ResourceRegistry
     public ResourceDefinition? Find(string group, string version, string plural) =>
         _snapshot.ByPath.TryGetValue((group, version, plural), out var d) ? d : null;
 
-    /// <summary>The served version of a group/resource that is preferred (first listed).</summary>
-    public ResourceDefinition? FindAnyVersion(string group, string plural) =>
-        _snapshot.All.FirstOrDefault(d => d.Group == group && d.Plural == plural);
-
-    public ResourceDefinition? FindByKind(string group, string kind) =>
-        _snapshot.All.FirstOrDefault(d => d.Group == group && d.Kind == kind);
-
     /// <summary>Groups in discovery order, each with its versions (preferred first).</summary>
     public IReadOnlyList<(string Group, IReadOnlyList<string> Versions)> Groups => _snapshot.Groups;
 
@@ -37,7 +27,6 @@ public sealed class ResourceRegistry
     public void SetCustomResources(IReadOnlyList<ResourceDefinition> custom)
     {
         _snapshot = new Snapshot(_builtins.Concat(custom).ToList());
-        Changed?.Invoke();
     }
 
     private sealed class Snapshot

@@ -19,9 +19,6 @@ public sealed class FieldSelector
 
     private FieldSelector(List<Term> terms) => _terms = terms;
 
-    /// <summary>metadata.name=x → x (lets a single-object watch/list skip the scan).</summary>
-    public string? ExactName => _terms.FirstOrDefault(t => t.Field == "metadata.name" && !t.Negated)?.Value;
-
     public static FieldSelector Parse(string? text, ResourceDefinition def)
     {
         if (string.IsNullOrWhiteSpace(text)) return Everything;
@@ -70,7 +67,6 @@ public sealed class FieldSelector
             case "status.podIPs": return Path(o.Root, "status.podIP") ?? "";
             case "spec.unschedulable" or "spec.hostNetwork": return Path(o.Root, field) ?? "false";
             case "status.replicas" or "status.successful": return Path(o.Root, field) ?? "0";
-            case "type" when o.Key == "/secrets": return Path(o.Root, "type") ?? "";
             default: return Path(o.Root, field) ?? "";
         }
     }

@@ -27,7 +27,7 @@ public sealed class StoredObject
     }
 
     public static StoredObject FromNode(string key, string ns, string name, long rv, JsonObject obj) =>
-        new(key, ns, name, rv, JsonSerializer.SerializeToUtf8Bytes(obj));
+        new(key, ns, name, rv, JsonOutput.Bytes(obj));
 
     public JsonObject ToNode() => JsonNode.Parse(Json)!.AsObject();
 

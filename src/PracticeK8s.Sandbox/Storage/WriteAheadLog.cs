@@ -75,7 +75,7 @@ public sealed class WriteAheadLog : IDisposable
     private void Append(StoredObject o, string op)
     {
         var buffer = new MemoryStream(o.Json.Length + 128);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonOutput.Writer))
         {
             WriteRecord(w, o, op);
         }
@@ -108,7 +108,7 @@ public sealed class WriteAheadLog : IDisposable
         {
             foreach (var o in all)
             {
-                using (var w = new Utf8JsonWriter(fs)) WriteRecord(w, o, "put");
+                using (var w = new Utf8JsonWriter(fs, JsonOutput.Writer)) WriteRecord(w, o, "put");
                 fs.WriteByte((byte)'\n');
             }
             // A marker so the snapshot alone restores the counter even when the newest write was a delete.

@@ -38,6 +38,12 @@ internal static class OpenApiOracle
             }
         }
 
+        const string workplace = "/work/shared/data/kubernetes-openapi";
+        if (File.Exists(Path.Combine(workplace, "swagger.json")))
+        {
+            return workplace;
+        }
+
         throw new InvalidOperationException(
             "The Kubernetes OpenAPI oracle (shared/data/kubernetes-openapi/swagger.json) was not found above " +
             AppContext.BaseDirectory + "; set PRACTICEK8S_OPENAPI_DIR.");

@@ -28,6 +28,7 @@ public class PatchSchemaOracleTests
         "io.k8s.api.autoscaling.v2.",
         "io.k8s.api.rbac.v1.",
         "io.k8s.api.scheduling.v1.",
+        "io.k8s.api.authentication.v1.",
         "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.",
         "io.k8s.apimachinery.pkg.apis.meta.v1.",
     ];

@@ -31,6 +31,16 @@ public sealed class KubePrintersTests
     [InlineData("apps", "ControllerRevision")]
     [InlineData("discovery.k8s.io", "EndpointSlice")]
     [InlineData("apiextensions.k8s.io", "CustomResourceDefinition")]
+    [InlineData("", "ReplicationController")]
+    [InlineData("autoscaling", "HorizontalPodAutoscaler")]
+    [InlineData("networking.k8s.io", "NetworkPolicy")]
+    [InlineData("rbac.authorization.k8s.io", "Role")]
+    [InlineData("rbac.authorization.k8s.io", "ClusterRole")]
+    [InlineData("rbac.authorization.k8s.io", "RoleBinding")]
+    [InlineData("rbac.authorization.k8s.io", "ClusterRoleBinding")]
+    [InlineData("scheduling.k8s.io", "PriorityClass")]
+    [InlineData("", "ResourceQuota")]
+    [InlineData("", "LimitRange")]
     public void EveryKindHasAPrinterStartingWithName(string group, string kind)
     {
         var printer = KubePrinters.ForKind(group, kind);
@@ -58,7 +68,7 @@ public sealed class KubePrintersTests
     {
         Assert.Same(KubePrinters.ForKind("apps", "Deployment"), KubePrinters.For(new V1Deployment()));
         Assert.Same(KubePrinters.ForKind("", "Event"), KubePrinters.For(new Corev1Event()));
-        Assert.Same(KubePrinters.Generic, KubePrinters.For(new V1ClusterRole()));
+        Assert.Same(KubePrinters.Generic, KubePrinters.For(new V1PodTemplate()));
     }
 
     [Fact]
@@ -73,7 +83,7 @@ public sealed class KubePrintersTests
     {
         foreach (var printer in KubePrinters.All)
         {
-            var model = KubePrintersTestsModels.For(printer.Kind);
+            var model = KubePrintersTestsModels.For(printer);
             Assert.Equal(printer.Columns.Count, printer.Cells(model, Build.Now).Count);
         }
     }
@@ -89,14 +99,15 @@ public sealed class KubePrintersTests
 
 internal static class KubePrintersTestsModels
 {
-    /// <summary>A bare model of the kind (nothing but empty metadata), found in the client library by kind name.</summary>
-    public static object For(string kind)
+    /// <summary>A bare model of the printer's kind (nothing but empty metadata), found among the client's model types.</summary>
+    public static object For(IKindPrinter printer)
     {
-        var type = typeof(V1Pod).Assembly.GetTypes()
-            .Where(t => t.Namespace == "k8s.Models" && (t.Name == "V1" + kind || t.Name == "Corev1" + kind))
-            .OrderBy(t => t.Name.Length).First();
-        var model = Activator.CreateInstance(type)!;
-        type.GetProperty("Metadata")?.SetValue(model, new V1ObjectMeta());
-        return model;
+        foreach (var type in typeof(V1Pod).Assembly.GetTypes().Where(t => t.Namespace == "k8s.Models" && t.Name.EndsWith(printer.Kind) && t.GetConstructor(Type.EmptyTypes) is not null))
+        {
+            var model = Activator.CreateInstance(type)!;
+            type.GetProperty("Metadata")?.SetValue(model, new V1ObjectMeta());
+            if (ReferenceEquals(KubePrinters.For(model), printer)) return model;
+        }
+        throw new InvalidOperationException($"No model type for {printer.Kind}");
     }
 }

@@ -72,4 +72,22 @@ public sealed class KubeTableTests
         Assert.Equal("NAME", KubeTable.LabelHeader("app.kubernetes.io/name"));
         Assert.Equal("TIER", KubeTable.LabelHeader("tier"));
     }
+
+    [Fact]
+    public void ObjectsWithoutAPrinter_GetOneTablePerKind()
+    {
+        var crons = System.Text.Json.JsonDocument.Parse("""{"apiVersion":"stable.example.com/v1","kind":"CronTab","metadata":{"name":"c1","creationTimestamp":"2024-05-01T11:55:00Z"}}""").RootElement;
+        var widget = System.Text.Json.JsonDocument.Parse("""{"apiVersion":"shop.example.com/v1beta1","kind":"Widget","metadata":{"name":"w1","creationTimestamp":"2024-05-01T11:00:00Z"}}""").RootElement;
+        var text = KubeTable.Render([crons, widget], Now);
+        Assert.Equal(
+            "NAME".PadRight(32) + "AGE\ncrontab.stable.example.com/c1   5m\n\n" +
+            "NAME".PadRight(29) + "AGE\nwidget.shop.example.com/w1   60m\n", text);
+    }
+
+    [Fact]
+    public void NoResourcesMessage_NamesTheNamespaceUnlessAllOrClusterScoped()
+    {
+        Assert.Equal("No resources found in kube-system namespace.", KubeTable.NoResourcesMessage("kube-system"));
+        Assert.Equal("No resources found", KubeTable.NoResourcesMessage(null));
+    }
 }

@@ -222,7 +222,7 @@ public sealed class OtherKindPrinterTests
     [Fact]
     public void Generic_NameAndAge_ForModelsAndJson()
     {
-        var role = new V1Role { Metadata = Meta("reader", MinutesAgo(7)) };
+        var role = new V1PodTemplate { Metadata = Meta("reader", MinutesAgo(7)) };
         Assert.Same(KubePrinters.Generic, KubePrinters.For(role));
         Assert.Equal(["NAME", "AGE"], KubePrinters.Generic.Columns.Select(c => c.Header));
         Assert.Equal(["reader", "7m"], KubePrinters.Generic.Cells(role, Now));

@@ -1,6 +1,6 @@
 namespace PracticeK8s.Sandbox.Api.Protobuf;
 
-public enum ProtoType { String, Int, Bool, Bytes, Message, StringMap, Time }
+public enum ProtoType { String, Int, Bool, Bytes, Message, StringMap, BytesMap }
 
 /// <summary>One field of a k8s.io/api generated.proto message: number → JSON name and type.</summary>
 public sealed record ProtoField(string Name, ProtoType Type, bool Repeated = false, string? Message = null);
@@ -24,6 +24,32 @@ public static class ProtoSchema
                 [11] = new("labels", ProtoType.StringMap),
                 [12] = new("annotations", ProtoType.StringMap),
                 [14] = new("finalizers", ProtoType.String, Repeated: true),
+            },
+            ["Namespace"] = new Dictionary<int, ProtoField>
+            {
+                [1] = new("metadata", ProtoType.Message, Message: "ObjectMeta"),
+                [2] = new("spec", ProtoType.Message, Message: "NamespaceSpec"),
+            },
+            ["NamespaceSpec"] = new Dictionary<int, ProtoField> { [1] = new("finalizers", ProtoType.String, Repeated: true) },
+            ["ConfigMap"] = new Dictionary<int, ProtoField>
+            {
+                [1] = new("metadata", ProtoType.Message, Message: "ObjectMeta"),
+                [2] = new("data", ProtoType.StringMap),
+                [3] = new("binaryData", ProtoType.BytesMap),
+                [4] = new("immutable", ProtoType.Bool),
+            },
+            ["Secret"] = new Dictionary<int, ProtoField>
+            {
+                [1] = new("metadata", ProtoType.Message, Message: "ObjectMeta"),
+                [2] = new("data", ProtoType.BytesMap),
+                [3] = new("type", ProtoType.String),
+                [4] = new("stringData", ProtoType.StringMap),
+                [5] = new("immutable", ProtoType.Bool),
+            },
+            ["ServiceAccount"] = new Dictionary<int, ProtoField>
+            {
+                [1] = new("metadata", ProtoType.Message, Message: "ObjectMeta"),
+                [4] = new("automountServiceAccountToken", ProtoType.Bool),
             },
             ["SelfSubjectAccessReview"] = new Dictionary<int, ProtoField>
             {

@@ -62,12 +62,11 @@ public static class ProtobufBody
                 ProtoType.Bool => input.ReadBool(),
                 ProtoType.Bytes => Convert.ToBase64String(input.ReadBytes().ToByteArray()),
                 ProtoType.Message => Message(new CodedInputStream(input.ReadBytes().ToByteArray()), f.Message!),
-                ProtoType.StringMap => null,
                 _ => null,
             };
-            if (f.Type == ProtoType.StringMap)
+            if (f.Type is ProtoType.StringMap or ProtoType.BytesMap)
             {
-                var (k, v) = MapEntry(new CodedInputStream(input.ReadBytes().ToByteArray()));
+                var (k, v) = MapEntry(new CodedInputStream(input.ReadBytes().ToByteArray()), f.Type == ProtoType.BytesMap);
                 var map = obj[f.Name] as JsonObject ?? new JsonObject();
                 map[k] = v;
                 obj[f.Name] = map;
@@ -83,7 +82,8 @@ public static class ProtobufBody
         return obj;
     }
 
-    private static (string, string) MapEntry(CodedInputStream input)
+    /// <summary>A map entry message {1: key, 2: value}; bytes values become base64 as in JSON.</summary>
+    private static (string, string) MapEntry(CodedInputStream input, bool bytesValue)
     {
         string k = "", v = "";
         uint tag;
@@ -92,7 +92,7 @@ public static class ProtobufBody
             switch (WireFormat.GetTagFieldNumber(tag))
             {
                 case 1: k = input.ReadString(); break;
-                case 2: v = input.ReadString(); break;
+                case 2: v = bytesValue ? Convert.ToBase64String(input.ReadBytes().ToByteArray()) : input.ReadString(); break;
                 default: input.SkipLastField(); break;
             }
         }

@@ -12,7 +12,15 @@ public sealed class KindPrinterAdapter(IKindPrinter printer, Type model) : IRowP
 
     public IReadOnlyList<object?> Cells(StoredObject obj, DateTime nowUtc)
     {
-        var typed = ModelJson.Deserialize(obj.Json, model) ?? throw new InvalidOperationException($"cannot read {obj.Name} as {model.Name}");
-        return printer.Cells(typed, nowUtc).Cast<object?>().ToList();
+        try
+        {
+            var typed = ModelJson.Deserialize(obj.Json, model) ?? throw new InvalidOperationException($"cannot read {obj.Name} as {model.Name}");
+            return printer.Cells(typed, nowUtc).Cast<object?>().ToList();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or NullReferenceException)
+        {
+            // One odd object must not fail a whole list: show its name and leave the other cells empty.
+            return Columns.Select((c, i) => (object?)(i == 0 ? obj.Name : c.Name == "Age" ? Age.Since(obj, nowUtc) : "")).ToList();
+        }
     }
 }

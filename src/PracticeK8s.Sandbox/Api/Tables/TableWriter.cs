@@ -13,7 +13,7 @@ public static class TableWriter
         var printer = TablePrinters.For(def);
         var now = DateTime.UtcNow;
         var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms))
+        using (var w = new Utf8JsonWriter(ms, Storage.JsonOutput.Writer))
         {
             w.WriteStartObject();
             w.WriteString("kind", "Table");

@@ -44,7 +44,7 @@ public static class Defaults
                 obj.Ensure("status").Default("phase", "Pending");
                 break;
             case ("", "secrets"):
-                obj.Default("type", "Opaque");
+                if (string.IsNullOrEmpty(obj.Str("type"))) obj["type"] = "Opaque";
                 break;
             case ("apps", "deployments"):
                 if (spec is null) break;
@@ -122,8 +122,17 @@ public static class Defaults
             case ("apiextensions.k8s.io", "customresourcedefinitions"):
                 spec?.Ensure("conversion").Default("strategy", "None");
                 if (spec is not null) obj["status"] = CustomResources.EstablishedStatus(spec);
+                if (isCreate) AddFinalizer(obj, Lifecycle.CustomResourceCleaner.Finalizer);
                 break;
         }
+    }
+
+    private static void AddFinalizer(JsonObject obj, string finalizer)
+    {
+        var meta = obj.Ensure("metadata");
+        var list = meta["finalizers"] as JsonArray ?? new JsonArray();
+        if (!list.Any(f => f?.GetValue<string>() == finalizer)) list.Add(finalizer);
+        meta["finalizers"] = list;
     }
 
     private static void Template(JsonObject? template, bool defaultRestartPolicy = true)

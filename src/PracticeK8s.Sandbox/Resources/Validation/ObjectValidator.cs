@@ -42,9 +42,13 @@ public static partial class ObjectValidator
             case ("", "pods"):
                 if (spec is null) errors.Required("spec");
                 else PodSpec(spec, "spec", errors, template: false);
+                if (old?.Obj("spec") is { } oldPodSpec && spec is not null && !PodUpdateAllowed(oldPodSpec, spec))
+                    errors.Forbidden("spec", PodUpdateForbidden);
                 break;
             case ("", "services"):
                 if (spec is not null) ServiceSpec(spec, errors);
+                if (old?.Obj("spec")?.Str("clusterIP") is { Length: > 0 } oldIp && spec?.Str("clusterIP") is { Length: > 0 } newIp && oldIp != newIp)
+                    errors.Invalid("spec.clusterIPs[0]", $"[]string{{\"{newIp}\"}}", "may not change once set");
                 break;
             case ("", "configmaps"):
                 DataKeys(obj, "data", errors);
@@ -79,6 +83,24 @@ public static partial class ObjectValidator
                 else errors.Required("spec.jobTemplate.spec.template.spec");
                 break;
         }
+    }
+
+    public const string PodUpdateForbidden =
+        "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
+
+    /// <summary>A running pod's spec is immutable except images, activeDeadlineSeconds and added tolerations.</summary>
+    private static bool PodUpdateAllowed(JsonObject oldSpec, JsonObject newSpec)
+    {
+        static JsonObject Mutable(JsonObject spec)
+        {
+            var copy = spec.DeepClone().AsObject();
+            foreach (var key in new[] { "activeDeadlineSeconds", "tolerations", "terminationGracePeriodSeconds" }) copy.Remove(key);
+            foreach (var c in copy.Arr("containers").Objects().Concat(copy.Arr("initContainers").Objects())) c.Remove("image");
+            return copy;
+        }
+        var newTolerations = newSpec.Arr("tolerations")?.ToList() ?? new List<JsonNode?>();
+        var onlyAdded = oldSpec.Arr("tolerations")?.All(t => newTolerations.Any(n => JsonNav.DeepEquals(t, n))) ?? true;
+        return onlyAdded && JsonNav.DeepEquals(Mutable(oldSpec), Mutable(newSpec));
     }
 
     private static void SelectedTemplate(JsonObject spec, FieldErrors errors, string[] restartPolicies)
