@@ -217,6 +217,8 @@ Describe 'Publish-KubeResource input' {
         $json.data.x = '2'
         ($json | Publish-KubeResource).Message | Should -Be 'configmap/tree-a configured'
         (Get-Live configmap tree-a $ns).data.x | Should -Be '2'
+        $list = (Invoke-Kubectl get configmaps tree-a tree-b -n $ns -o json) -join "`n" | ConvertFrom-Json
+        ($list | Publish-KubeResource).Message | Should -Be @('configmap/tree-a unchanged', 'configmap/tree-b unchanged')
     }
 
     It 'reads standard input for -Path -' {
@@ -419,11 +421,11 @@ Describe 'Publish-KubeResource -ServerSide' -Tag 'ServerSideApply' {
     }
 
     It 'fails on a field another manager owns, naming it, and takes it over with -ForceConflicts' {
-        Publish-KubeResource (Join-Path $course 'deployment.yaml') -Namespace $ns | Out-Null
+        Publish-KubeResource (Join-Path $course 'deployment.yaml') -Namespace $ns -ServerSide -FieldManager team-a | Out-Null
         $path = New-Manifest 'ssa/scaled.yaml' ((Get-Content (Join-Path $course 'deployment.yaml') -Raw).Replace('replicas: 2', 'replicas: 3'))
         Publish-KubeResource $path -Namespace $ns -ServerSide -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'KubeConflict,*'
-        $problems[0].Exception.Message | Should -BeLike '*conflict with "kubectl-client-side-apply"*.spec.replicas*-ForceConflicts*'
+        $problems[0].Exception.Message | Should -BeLike '*conflict with "team-a"*.spec.replicas*-ForceConflicts*'
         (Get-Live deployment nginx-deployment $ns).spec.replicas | Should -Be 2
         (Publish-KubeResource $path -Namespace $ns -ServerSide -ForceConflicts).Message | Should -Be 'deployment.apps/nginx-deployment serverside-applied'
         (Get-Live deployment nginx-deployment $ns).spec.replicas | Should -Be 3

@@ -133,8 +133,12 @@ internal sealed class ManifestInput
                 throw new KubeException($"the input ({input.BaseObject.GetType().Name}) is not a Kubernetes object: it has no apiVersion, kind or metadata",
                     "KubeInputInvalid", ErrorCategory.InvalidArgument, input);
             }
-            var cleaned = (JsonObject)KubeYaml.ForApply(json)!;
-            _objects.Add(ManifestReader.FromObject(cleaned, source, _verb));
+            // A list (kubectl get -o json | ConvertFrom-Json) stands for its items.
+            var items = json["kind"]?.GetValue<string>() is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && json["items"] is JsonArray list
+                ? list.OfType<JsonObject>().ToList()
+                : [json];
+            foreach (var item in items)
+                _objects.Add(ManifestReader.FromObject((JsonObject)KubeYaml.ForApply(item)!, source, _verb));
         }
         catch (KubeException e)
         {
