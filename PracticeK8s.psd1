@@ -44,6 +44,26 @@
         'Start-KubeSandbox'
         'Stop-KubeSandbox'
         'Get-KubeSandbox'
+        'Publish-KubeResource'
+        'Remove-KubeResource'
+        'Remove-KubePod'
+        'Remove-KubeDeployment'
+        'Remove-KubeReplicaSet'
+        'Remove-KubeStatefulSet'
+        'Remove-KubeDaemonSet'
+        'Remove-KubeService'
+        'Remove-KubeConfigMap'
+        'Remove-KubeSecret'
+        'Remove-KubeJob'
+        'Remove-KubeNamespace'
+        'Remove-KubePersistentVolumeClaim'
+        'Remove-KubePersistentVolume'
+        'Set-KubeDeploymentScale'
+        'Edit-KubeResource'
+        'Wait-KubeDeployment'
+        'Restart-KubeDeployment'
+        'Get-KubeRolloutHistory'
+        'Undo-KubeDeployment'
     )
     FunctionsToExport    = @('Register-KubeShouldOperator')
     AliasesToExport      = @()
@@ -52,6 +72,7 @@
     FormatsToProcess     = @(
         'formats/Config.Format.ps1xml'
         'formats/Resources.Format.ps1xml'
+        'formats/Changes.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{
