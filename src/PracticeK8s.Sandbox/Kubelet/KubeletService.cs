@@ -76,6 +76,7 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
             live[node.Name] = node;
             WakeAt(_nodes.Sync(node, indexes[node.Name], now));
         }
+        _nodes.ForgetAllBut(nodes.Select(n => n.Name));
         var pods = cluster.List<V1Pod>("/pods");
         var usedIps = pods.Where(p => p.Model.Status?.PodIP is not null).GroupBy(p => p.Model.Spec.NodeName ?? "")
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(p => p.Model.Status!.PodIP!).ToHashSet());
@@ -100,7 +101,7 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
         if (!_work.TryGetValue(pod.Uid, out var work)) _work[pod.Uid] = work = new PodWork();
         if (pod.IsBeingDeleted)
         {
-            Terminate(pod, work, now);
+            Terminate(pod, work);
             return;
         }
         if (PodState.IsTerminal(pod.Model)) return; // finished: the status is final
@@ -140,7 +141,7 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
     }
 
     /// <summary>Graceful deletion: stop the containers within what is left of the grace period, then remove the pod.</summary>
-    private void Terminate(Live<V1Pod> pod, PodWork work, DateTime now)
+    private void Terminate(Live<V1Pod> pod, PodWork work)
     {
         var grace = pod.Model.Metadata.DeletionGracePeriodSeconds ?? 0;
         if (runtime.GetPod(pod.Uid) is null && work.Stopping is null)
@@ -151,10 +152,9 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
         }
         if (work.Stopping is null || grace < work.StoppingGrace)
         {
-            var remaining = (pod.Model.Metadata.DeletionTimestamp ?? now) - now;
-            if (remaining < TimeSpan.Zero || grace == 0) remaining = TimeSpan.Zero;
+            // As upstream's kubelet: the whole grace period counts from when the kubelet starts stopping.
             work.StoppingGrace = grace;
-            work.Stopping = runtime.StopPodAsync(pod.Uid, remaining).ContinueWith(_ => Wake());
+            work.Stopping = runtime.StopPodAsync(pod.Uid, TimeSpan.FromSeconds(grace)).ContinueWith(_ => Wake());
             return;
         }
         if (!work.Stopping.IsCompleted) return;

@@ -118,5 +118,10 @@ public sealed class NodeAgent(ClusterAccess cluster, EventRecorder events, Clust
         return result;
     }
 
-    public void Forget(string node) => _nodes.Remove(node);
+    /// <summary>Drops what it remembers of nodes that no longer exist.</summary>
+    public void ForgetAllBut(IEnumerable<string> nodes)
+    {
+        var keep = nodes.ToHashSet();
+        foreach (var gone in _nodes.Keys.Where(n => !keep.Contains(n)).ToList()) _nodes.Remove(gone);
+    }
 }

@@ -58,8 +58,22 @@ public static class NodeMatching
     public static V1Taint? FirstUntoleratedTaint(IEnumerable<V1Toleration>? tolerations, V1Node node, params string[] effects)
     {
         var list = tolerations?.ToList() ?? new List<V1Toleration>();
-        return node.Spec?.Taints?.FirstOrDefault(taint => effects.Contains(taint.Effect) && !list.Any(t => Tolerates(t, taint)));
+        return Taints(node).FirstOrDefault(taint => effects.Contains(taint.Effect) && !list.Any(t => Tolerates(t, taint)));
     }
+
+    /// <summary>
+    /// The node's taints; a node no kubelet has registered yet (no Ready condition) also counts as
+    /// <c>node.kubernetes.io/not-ready:NoSchedule</c>, the taint upstream's admission gives every new node.
+    /// </summary>
+    public static IEnumerable<V1Taint> Taints(V1Node node)
+    {
+        var taints = node.Spec?.Taints ?? new List<V1Taint>();
+        foreach (var t in taints) yield return t;
+        if (node.Status?.Conditions?.Any(c => c.Type == "Ready") != true && !taints.Any(t => t.Key == NotReady && t.Effect == "NoSchedule"))
+            yield return new V1Taint { Key = NotReady, Effect = "NoSchedule" };
+    }
+
+    private const string NotReady = "node.kubernetes.io/not-ready";
 
     /// <summary>How the scheduler quotes a taint: <c>{key: value}</c>.</summary>
     public static string Describe(V1Taint taint) => $"{{{taint.Key}: {taint.Value}}}";

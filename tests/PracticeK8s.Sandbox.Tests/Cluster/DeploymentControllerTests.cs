@@ -69,8 +69,12 @@ public sealed class DeploymentControllerTests(ClusterFixture f)
         f.Apply(ns, Web(2, "nginx:1.25", "type: Recreate"));
         var old = await f.RunningPods(ns, "app=web", 2);
         f.Apply(ns, Web(2, "nginx:1.27", "type: Recreate"));
-        var fresh = await f.RunningPods(ns, "app=web", 2);
-        Assert.All(fresh, p => Assert.Equal("nginx:1.27", p.Spec.Containers[0].Image));
+        List<V1Pod> fresh = new();
+        await ClusterFixture.Eventually(async () =>
+        {
+            fresh = await f.RunningPods(ns, "app=web", 2);
+            return fresh.All(p => p.Spec.Containers[0].Image == "nginx:1.27");
+        }, "two new pods run");
         var events = await ScalingEvents(ns);
         Assert.Equal(3, events.Count);
         Assert.Matches("^Scaled down replica set web-\\S+ from 2 to 0$", events[1]);

@@ -16,11 +16,19 @@ public sealed class EvictionTests(SandboxFixture f)
     private async Task<string> FakeNode(string ns)
     {
         var node = "fake-" + ns;
-        await f.Admin.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = node, Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = node } } });
+        await f.Admin.CoreV1.CreateNodeAsync(new V1Node
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = node, Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = node },
+                // The sandbox runs a kubelet for every node unless told this one's is stopped.
+                Annotations = new Dictionary<string, string> { ["sandbox.practicek8s.io/kubelet"] = "stopped" },
+            },
+        });
         return node;
     }
 
-    private async Task ReadyPods(string ns, string node, string app, int count)
+    private async Task ReadyPods(string ns, string node, string app, int count, long grace = 1)
     {
         for (int i = 0; i < count; i++)
         {
@@ -29,7 +37,7 @@ public sealed class EvictionTests(SandboxFixture f)
                 Metadata = new V1ObjectMeta { Name = $"{app}-{i}", Labels = new Dictionary<string, string> { ["app"] = app } },
                 Spec = new V1PodSpec
                 {
-                    NodeName = node, TerminationGracePeriodSeconds = 1,
+                    NodeName = node, TerminationGracePeriodSeconds = grace,
                     Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } },
                 },
             }, ns);
@@ -136,7 +144,8 @@ public sealed class EvictionTests(SandboxFixture f)
     {
         var ns = f.NewNamespace("drain");
         var node = await FakeNode(ns);
-        await ReadyPods(ns, node, "web", 2);
+        // No kubelet stops the containers on this node, so a grace period would never end: deletion is immediate.
+        await ReadyPods(ns, node, "web", 2, grace: 0);
         await Budget(ns, "web-pdb", "web", minAvailable: 2);
 
         var psi = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -62,7 +62,8 @@ public sealed class NodeLifecycleController(SandboxState state, ClusterAccess cl
             }
         }
         else if (!lost) WakeAt(heard + grace + TimeSpan.FromMilliseconds(100));
-        var readyStatus = lost ? "Unknown" : ready?.Status ?? "Unknown";
+        // A node no kubelet has registered yet is "not ready" (upstream admission taints new nodes so).
+        var readyStatus = lost ? "Unknown" : ready?.Status ?? "NotRegistered";
         cluster.Mutate(node.Stored, n => SetTaints(n, node.Model.Spec?.Unschedulable == true, readyStatus));
     }
 
@@ -89,6 +90,7 @@ public sealed class NodeLifecycleController(SandboxState state, ClusterAccess cl
         if (unschedulable) wanted.Add((UnschedulableTaint, "NoSchedule"));
         if (ready == "Unknown") { wanted.Add((UnreachableTaint, "NoSchedule")); wanted.Add((UnreachableTaint, "NoExecute")); }
         if (ready == "False") { wanted.Add((NotReadyTaint, "NoSchedule")); wanted.Add((NotReadyTaint, "NoExecute")); }
+        if (ready == "NotRegistered") wanted.Add((NotReadyTaint, "NoSchedule"));
         foreach (var t in taints.Objects().ToList())
         {
             var key = t.Str("key");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using PracticeK8s.Sandbox.Api;
@@ -40,10 +41,10 @@ public sealed class ProtectionController(SandboxState state, ClusterAccess clust
         }
     }
 
-    private static void AddFinalizer(System.Text.Json.Nodes.JsonObject node, string finalizer)
+    private static void AddFinalizer(JsonObject node, string finalizer)
     {
         var meta = node.Ensure("metadata");
-        var list = meta["finalizers"] as System.Text.Json.Nodes.JsonArray ?? new System.Text.Json.Nodes.JsonArray();
+        var list = meta["finalizers"] as JsonArray ?? new JsonArray();
         if (list.Any(f => f?.GetValue<string>() == finalizer)) return;
         list.Add(finalizer);
         meta["finalizers"] = list;
