@@ -54,6 +54,9 @@ public sealed class Scheduler(SandboxState state, ClusterAccess cluster, EventRe
                 Unschedulable(pod, failure!);
                 continue;
             }
+            // The event goes first: the node's kubelet starts on the pod the moment it is bound, and its
+            // events (Pulling...) must not come before Scheduled, as they never do on a real cluster.
+            events.Normal(Source, pod.Stored, "Scheduled", $"Successfully assigned {pod.Namespace}/{pod.Name} to {node.Name}");
             try
             {
                 _binding.Bind(ClusterAccess.Def(State, "/pods"), pod.Namespace, pod.Name, node.Name, pod.Uid, dryRun: false);
@@ -64,8 +67,6 @@ public sealed class Scheduler(SandboxState state, ClusterAccess cluster, EventRe
             load[node.Name] = (l.Pods + 1, l.Requests + PodRequests.Of(pod.Model.Spec));
             CountSibling(pod.Model, node.Name);
             SelectNodeForWaitingClaims(pod, node.Name);
-            if (State.Store.Get("/pods", pod.Namespace, pod.Name) is { } bound)
-                events.Normal(Source, bound, "Scheduled", $"Successfully assigned {pod.Namespace}/{pod.Name} to {node.Name}");
         }
         foreach (var uid in _lastFailure.Keys.Where(u => pending.All(p => p.Uid != u)).ToList()) _lastFailure.Remove(uid);
     }

@@ -97,6 +97,11 @@ public sealed class ClusterUnitTests
         var tainted = Node("n2", null, taint, new V1Taint { Key = "soft", Effect = "PreferNoSchedule" });
         Assert.Equal("{dedicated: db}", NodeMatching.Describe(NodeMatching.FirstUntoleratedTaint(null, tainted, "NoSchedule", "NoExecute")!));
         Assert.Null(NodeMatching.FirstUntoleratedTaint(null, tainted, "NoExecute"));
+        // A node no kubelet has registered yet counts as not-ready for scheduling.
+        Assert.Equal("node.kubernetes.io/not-ready", NodeMatching.FirstUntoleratedTaint(null, Node("fresh"), "NoSchedule")!.Key);
+        var registered = Node("up");
+        registered.Status = new V1NodeStatus { Conditions = new List<V1NodeCondition> { new() { Type = "Ready", Status = "True" } } };
+        Assert.Null(NodeMatching.FirstUntoleratedTaint(null, registered, "NoSchedule"));
         Assert.Contains(DaemonSetController.DaemonTolerations(hostNetwork: false),
             t => t.Key == "node.kubernetes.io/unschedulable" && t.Effect == "NoSchedule" && t.OperatorProperty == "Exists");
     }
