@@ -72,7 +72,7 @@ public sealed class DeleteHandler(SandboxState state)
                 if (existing is null || grace < existing)
                 {
                     meta["deletionTimestamp"] = ObjectPipeline.Timestamp(at);
-                    meta["deletionGracePeriodSeconds"] = grace; // the PodTerminator removes it when the time has come
+                    meta["deletionGracePeriodSeconds"] = grace; // the node's kubelet stops its containers, then removes it
                 }
                 return ObjectPipeline.Commit(current, obj);
             }

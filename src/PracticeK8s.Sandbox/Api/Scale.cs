@@ -34,7 +34,9 @@ public static class Scale
             ["status"] = new JsonObject
             {
                 ["replicas"] = node.Obj("status").Long("replicas") ?? 0,
-                ["selector"] = SelectorString(node.Obj("spec")?.Obj("selector")),
+                ["selector"] = o.Key == "/replicationcontrollers"
+                    ? MapSelectorString(node.Obj("spec")?.Obj("selector")) // a ReplicationController's selector is a plain map
+                    : SelectorString(node.Obj("spec")?.Obj("selector")),
             },
         };
     }
@@ -63,6 +65,9 @@ public static class Scale
         }, dryRun);
         return Of(result.Object!);
     }
+
+    private static string MapSelectorString(JsonObject? selector) =>
+        string.Join(",", selector.StringMap().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
     /// <summary>A LabelSelector as its string form (<c>app=web,tier in (a,b)</c>).</summary>
     public static string SelectorString(JsonObject? selector)
