@@ -9,7 +9,7 @@ By default the cluster's state lives in a new temporary folder that Stop-KubeSan
         DataDir = 'A folder for the cluster''s state (objects, certificates, tokens, logs). Reusing it restarts the same cluster.'
         Port    = 'The port to listen on, on 127.0.0.1 only. 0 (the default) picks a free port.'
         NoUse   = 'Add the context to the kubeconfig but keep this session on its current context.'
-        Timeout = 'How long to wait for the server to answer before failing. Default: 60 seconds.'
+        Timeout = 'How many seconds to wait for the server to answer before failing. Default: 60.'
     }
     Outputs     = @('PracticeK8s.Engine.Sandbox.SandboxInfo')
     Examples    = @(

@@ -15,7 +15,7 @@ param(
 
 foreach ($name in $Node) {
     if (-not $PSCmdlet.ShouldProcess("node $name", 'Drain, wait for workloads, uncordon')) { continue }
-    $summary = Suspend-KubeNode -Name $name -Drain -IgnoreDaemonSets -DeleteEmptyDirData -Timeout ([TimeSpan]::FromSeconds($TimeoutSeconds)) -Confirm:$false
+    $summary = Suspend-KubeNode -Name $name -Drain -IgnoreDaemonSets -DeleteEmptyDirData -Timeout $TimeoutSeconds -Confirm:$false
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     do {
         $notReady = @(Get-KubeDeployment -AllNamespaces | Test-KubeResource -Detailed | Where-Object -Not Healthy)

@@ -6,7 +6,7 @@ BeforeAll {
     $script:course = Join-Path $PSScriptRoot '../../examples/course'
 
     function script:Get-Live([string] $Kind, [string] $Name, [string] $Namespace) {
-        $arguments = @('get', $Kind, $Name, '-o', 'json')
+        $arguments = @('get', $Kind, $Name, '-o', 'json', '--show-managed-fields')
         if ($Namespace) { $arguments += @('-n', $Namespace) }
         (Invoke-Kubectl @arguments) -join "`n" | ConvertFrom-Json -AsHashtable
     }

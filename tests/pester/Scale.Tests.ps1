@@ -67,12 +67,15 @@ Describe 'Set-KubeDeploymentScale' {
     It 'scales only at the expected resourceVersion with -ResourceVersion' {
         Set-KubeDeploymentScale web -Replicas 1 -ResourceVersion 1 -Namespace $ns -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].Exception.Message | Should -BeLike 'Expected resource version to be 1, was *'
+        # The controllers write the deployment's status until its rollout settles; take the version after that.
+        Wait-KubeDeployment web -Namespace $ns -Timeout 60 | Out-Null
         $version = (Get-Live deployment web).metadata.resourceVersion
         (Set-KubeDeploymentScale web -Replicas 1 -ResourceVersion $version -Namespace $ns).Message | Should -Be 'deployment.apps/web scaled'
         (Get-Live deployment web).spec.replicas | Should -Be 1
     }
 
     It 'changes nothing with -WhatIf or -DryRun' {
+        Wait-KubeDeployment web -Namespace $ns -Timeout 60 | Out-Null
         $before = (Get-Live deployment web).metadata.resourceVersion
         Set-KubeDeploymentScale web -Replicas 7 -Namespace $ns -WhatIf | Should -BeNullOrEmpty
         (Set-KubeDeploymentScale web -Replicas 7 -Namespace $ns -DryRun).Message | Should -Be 'deployment.apps/web scaled (server dry run)'

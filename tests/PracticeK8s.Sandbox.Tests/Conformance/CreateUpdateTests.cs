@@ -164,7 +164,9 @@ public sealed class CreateUpdateTests(SandboxFixture f)
         Assert.Equal("cm", cm.Metadata.Name);
         Assert.Null(cm.Metadata.ResourceVersion); // never stored, so never given a resourceVersion
         var list = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns);
+        // The global resourceVersion moves on with the controllers' writes, so "nothing stored" is checked on the list itself.
         Assert.Empty(list.Items.WithoutClusterDefaults());
+        await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => f.Admin.CoreV1.ReadNamespacedConfigMapAsync("cm", ns));
     }
 
     [Fact]

@@ -1,34 +1,60 @@
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using PracticeK8s.Sandbox.Api;
-using PracticeK8s.Sandbox.Policy;
 
 namespace PracticeK8s.Sandbox.Controllers.Policy;
 
 /// <summary>
-/// The disruption controller: keeps every PodDisruptionBudget's status current as its pods come,
-/// go and turn ready — with the same arithmetic the eviction handler spends it by
-/// (<see cref="DisruptionBudgetStatus"/>): currentHealthy, desiredHealthy, expectedPods,
-/// disruptionsAllowed, the DisruptionAllowed condition, and evicted pods forgotten after their timeout.
+/// Keeps each PodDisruptionBudget's status current (<see cref="DisruptionBudgetStatus"/>):
+/// currentHealthy, desiredHealthy, expectedPods, disruptionsAllowed, the DisruptionAllowed condition,
+/// and the disruptedPods that evictions recorded (dropped once the pod is going or after two minutes).
 /// </summary>
 public sealed class DisruptionController(SandboxState state, ClusterAccess cluster, ILogger<DisruptionController> log) : ControllerLoop(state, log)
 {
     public const string Key = "policy/poddisruptionbudgets";
+    public static readonly TimeSpan DisruptedPodTimeout = TimeSpan.FromMinutes(2);
 
-    protected override IReadOnlyCollection<string> WatchedKeys => new[] { Key, "/pods", "apps/replicasets", "apps/statefulsets" };
+    protected override IReadOnlyCollection<string> WatchedKeys => new[] { Key, "/pods", "apps/deployments", "apps/replicasets", "apps/statefulsets" };
 
     protected override void Reconcile()
     {
-        var now = DateTime.UtcNow;
-        foreach (var pdb in State.Store.List(Key, null).Items)
+        var pdbs = cluster.List<V1PodDisruptionBudget>(Key);
+        if (pdbs.Count == 0) return;
+        var now = Clock.Now();
+        var pods = cluster.List<V1Pod>("/pods").ToLookup(p => p.Namespace);
+        foreach (var pdb in pdbs)
         {
-            var node = pdb.ToNode();
-            var counts = DisruptionBudgetStatus.Compute(State.Store, node, DisruptionBudgetStatus.SelectedPods(State.Store, node), now);
-            var status = DisruptionBudgetStatus.Status(node, counts, now);
-            cluster.Mutate(pdb, n => n["status"] = status.DeepClone());
-            if (status["disruptedPods"] is System.Text.Json.Nodes.JsonObject disrupted)
-                foreach (var (_, at) in disrupted)
-                    if (DateTime.TryParse(at?.GetValue<string>(), null, System.Globalization.DateTimeStyles.AdjustToUniversal, out var t))
-                        WakeAt(t + DisruptionBudgetStatus.DeletionTimeout);
+            var matching = pods[pdb.Namespace].Where(p => Selectors.Matches(pdb.Model.Spec?.Selector, p.Labels)).ToList();
+            var disrupted = new Dictionary<string, DateTime?>();
+            foreach (var (name, when) in pdb.Model.Status?.DisruptedPods ?? new Dictionary<string, DateTime?>())
+            {
+                var pod = matching.FirstOrDefault(p => p.Name == name);
+                if (when is not { } at || pod is null || pod.IsBeingDeleted || at + DisruptedPodTimeout < now) continue;
+                disrupted[name] = at;
+                WakeAt(at + DisruptedPodTimeout);
+            }
+            var counts = DisruptionBudgetStatus.Compute(pdb.Model, matching.Select(p => p.Model).ToList(), p => DisruptionBudgetStatus.ControllerScale(cluster, p), disrupted.Keys.ToHashSet());
+            var allowed = counts.DisruptionsAllowed > 0;
+            var old = pdb.Model.Status?.Conditions?.FirstOrDefault(c => c.Type == "DisruptionAllowed");
+            var status = allowed ? "True" : "False";
+            cluster.SetStatus(pdb.Stored, new V1PodDisruptionBudgetStatus
+            {
+                CurrentHealthy = counts.CurrentHealthy,
+                DesiredHealthy = counts.DesiredHealthy,
+                ExpectedPods = counts.Expected,
+                DisruptionsAllowed = counts.DisruptionsAllowed,
+                DisruptedPods = disrupted.Count > 0 ? disrupted : null,
+                ObservedGeneration = pdb.Model.Metadata.Generation,
+                Conditions = new List<V1Condition>
+                {
+                    new()
+                    {
+                        Type = "DisruptionAllowed", Status = status, Reason = allowed ? "SufficientPods" : "InsufficientPods", Message = "",
+                        ObservedGeneration = pdb.Model.Metadata.Generation,
+                        LastTransitionTime = old is not null && old.Status == status ? old.LastTransitionTime : now,
+                    },
+                },
+            });
         }
     }
 }

@@ -23,9 +23,10 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
     [Parameter]
     public SwitchParameter NoUse { get; set; }
 
-    /// <summary>How long to wait for the server to answer.</summary>
+    /// <summary>How many seconds to wait for the server to answer.</summary>
     [Parameter]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+    [ValidateRange(1, 3600)]
+    public int Timeout { get; set; } = 60;
 
     private string _currentDirectory = "";
     private SessionSelection? _selection;
@@ -47,7 +48,7 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
         PostProgress(progress);
         try
         {
-            var info = await SandboxLauncher.StartAsync(moduleDirectory, dataDir, Port, kubeconfig, Timeout, PostVerbose, cancel).ConfigureAwait(false);
+            var info = await SandboxLauncher.StartAsync(moduleDirectory, dataDir, Port, kubeconfig, TimeSpan.FromSeconds(Timeout), PostVerbose, cancel).ConfigureAwait(false);
             if (!NoUse)
             {
                 var selection = _selection!;
