@@ -14,7 +14,7 @@ namespace PracticeK8s.Sandbox.Controllers.Workloads;
 /// paused rollouts, revisionHistoryLimit, and status with the Available/Progressing conditions
 /// <c>kubectl rollout status</c> waits for. Events ScalingReplicaSet from <c>deployment-controller</c>.
 /// </summary>
-public sealed class DeploymentController(SandboxState state, ClusterAccess cluster, EventRecorder events, ILogger<DeploymentController> log)
+public sealed partial class DeploymentController(SandboxState state, ClusterAccess cluster, EventRecorder events, ILogger<DeploymentController> log)
     : ControllerLoop(state, log)
 {
     public const string Key = "apps/deployments", ReplicaSetKey = "apps/replicasets";
@@ -67,7 +67,7 @@ public sealed class DeploymentController(SandboxState state, ClusterAccess clust
         meta?.Annotations?.TryGetValue(RevisionAnnotation, out var r) == true && long.TryParse(r, out var n) ? n : 0;
 
     /// <summary>One pass over one Deployment: the strategy's next step, then status.</summary>
-    private sealed class Rollout
+    private sealed partial class Rollout
     {
         private readonly DeploymentController _c;
         private readonly Live<V1Deployment> _d;
@@ -261,197 +261,5 @@ public sealed class DeploymentController(SandboxState state, ClusterAccess clust
             _c.Events.Normal(Source, _d.Stored, "ScalingReplicaSet", $"Scaled {direction} replica set {rs.Name} from {from} to {size}");
             return true;
         }
-
-        // ---- the new ReplicaSet and revisions -----------------------------------------------------
-
-        /// <summary>Numbers the new set (max old revision + 1), copies annotations, creates it when asked; the Deployment gets the revision.</summary>
-        private void SyncRevision(bool create)
-        {
-            var maxOld = Old.Select(rs => Revision(rs.Model.Metadata)).DefaultIfEmpty(0).Max();
-            var next = maxOld + 1;
-            if (_new is not null)
-            {
-                var current = Revision(_new.Model.Metadata);
-                var needsCopy = CopiedAnnotations().Any(a => _new.Model.Metadata.Annotation(a.Key) != a.Value);
-                if (current < next || needsCopy || (_new.Model.Spec.MinReadySeconds ?? 0) != (_dm.Spec.MinReadySeconds ?? 0))
-                {
-                    var revision = Math.Max(current, next);
-                    if (_c.Cluster.Mutate(_new.Stored, n =>
-                        {
-                            var a = n.Ensure("metadata").Ensure("annotations");
-                            foreach (var (k, v) in CopiedAnnotations()) a[k] = v;
-                            if (current > 0 && current < revision)
-                            {
-                                var history = a.Str(RevisionHistoryAnnotation);
-                                a[RevisionHistoryAnnotation] = string.IsNullOrEmpty(history) ? current.ToString() : $"{history},{current}";
-                            }
-                            a[RevisionAnnotation] = revision.ToString();
-                            n.Ensure("spec")["minReadySeconds"] = _dm.Spec.MinReadySeconds ?? 0;
-                        }) is { } updated)
-                        _new = _c.Cluster.Typed<V1ReplicaSet>(updated);
-                }
-                if (_dm.Status?.Conditions?.Any(c => c.Type == "Progressing") != true)
-                    _progress = ("FoundNewReplicaSet", $"Found new replica set \"{_new.Name}\"");
-            }
-            else if (create) CreateNewReplicaSet(next);
-            if (_new is not null) SetDeploymentRevision(Revision(_new.Model.Metadata));
-        }
-
-        private IEnumerable<KeyValuePair<string, string>> CopiedAnnotations() =>
-            (_dm.Metadata.Annotations ?? new Dictionary<string, string>()).Where(a => !NotCopied.Contains(a.Key));
-
-        private void CreateNewReplicaSet(long revision)
-        {
-            var collisions = _dm.Status?.CollisionCount;
-            var hash = PodTemplates.Hash(_template, collisions);
-            var template = _template.DeepClone().AsObject();
-            template.Ensure("metadata").Ensure("labels")[PodTemplates.HashLabel] = hash;
-            var selector = _d.Stored.ToNode().Obj("spec")?.Obj("selector")?.DeepClone().AsObject() ?? new JsonObject();
-            selector.Ensure("matchLabels")[PodTemplates.HashLabel] = hash;
-            var replicas = IsRolling ? RolloutMath.NewReplicaSetReplicas(_replicas, _surge, AllSpec, 0) : _replicas;
-            var annotations = new JsonObject();
-            foreach (var (k, v) in CopiedAnnotations()) annotations[k] = v;
-            annotations[DesiredReplicasAnnotation] = _replicas.ToString();
-            annotations[MaxReplicasAnnotation] = (_replicas + _surge).ToString();
-            annotations[RevisionAnnotation] = revision.ToString();
-            var name = $"{_d.Name}-{hash}";
-            var rs = new JsonObject
-            {
-                ["apiVersion"] = "apps/v1",
-                ["kind"] = "ReplicaSet",
-                ["metadata"] = new JsonObject
-                {
-                    ["name"] = name,
-                    ["namespace"] = _d.Namespace,
-                    ["labels"] = template.Obj("metadata")!.Obj("labels")!.DeepClone(),
-                    ["annotations"] = annotations,
-                    ["ownerReferences"] = new JsonArray(OwnerReferences.ControllerRef(_d.Stored)),
-                },
-                ["spec"] = new JsonObject
-                {
-                    ["replicas"] = replicas,
-                    ["minReadySeconds"] = _dm.Spec.MinReadySeconds ?? 0,
-                    ["selector"] = selector,
-                    ["template"] = template,
-                },
-            };
-            try
-            {
-                var created = _c.Cluster.CreateOrThrow(ReplicaSetKey, rs);
-                _new = _c.Cluster.Typed<V1ReplicaSet>(created);
-                _sets.Add(_new);
-                _specReplicas[_new.Uid] = replicas;
-                if (replicas > 0)
-                    _c.Events.Normal(Source, _d.Stored, "ScalingReplicaSet", $"Scaled up replica set {name} from 0 to {replicas}");
-                _progress = ("NewReplicaSetCreated", $"Created new replica set \"{name}\"");
-            }
-            catch (ApiException e) when (e.Code == 409)
-            {
-                // A set of that name exists but is not ours or has another template: count the collision, retry with another hash.
-                _c.Cluster.Mutate(_d.Stored, n => n.Ensure("status")["collisionCount"] = (collisions ?? 0) + 1);
-            }
-        }
-
-        private void SetDeploymentRevision(long revision)
-        {
-            if (revision <= 0 || _dm.Metadata.Annotation(RevisionAnnotation) == revision.ToString()) return;
-            _c.Cluster.Mutate(_d.Stored, n => n.Ensure("metadata").Ensure("annotations")[RevisionAnnotation] = revision.ToString());
-        }
-
-        private void CleanUpHistory()
-        {
-            var limit = _dm.Spec.RevisionHistoryLimit ?? 10;
-            var candidates = Old.Where(rs => Spec(rs) == 0 && (rs.Model.Status?.Replicas ?? 0) == 0 && !rs.IsBeingDeleted)
-                .OrderBy(rs => Revision(rs.Model.Metadata)).ToList();
-            foreach (var rs in candidates.Take(Math.Max(0, candidates.Count - limit)))
-                _c.Cluster.Delete(rs.Stored);
-        }
-
-        // ---- status ---------------------------------------------------------------------------
-
-        private bool IsComplete()
-        {
-            var s = Calculate();
-            return (s.UpdatedReplicas ?? 0) == _replicas && (s.Replicas ?? 0) == _replicas && (s.AvailableReplicas ?? 0) == _replicas
-                   && (s.ObservedGeneration ?? 0) >= (_dm.Metadata.Generation ?? 0);
-        }
-
-        private V1DeploymentStatus Calculate()
-        {
-            int Status(Func<V1ReplicaSetStatus, int?> f) => _sets.Sum(rs => rs.Model.Status is { } st ? f(st) ?? 0 : 0);
-            var available = Status(s => s.AvailableReplicas);
-            return new V1DeploymentStatus
-            {
-                ObservedGeneration = _dm.Metadata.Generation,
-                Replicas = NullIfZero(Status(s => s.Replicas)),
-                UpdatedReplicas = NullIfZero(_new?.Model.Status?.Replicas ?? 0),
-                ReadyReplicas = NullIfZero(Status(s => s.ReadyReplicas)),
-                AvailableReplicas = NullIfZero(available),
-                UnavailableReplicas = NullIfZero(Math.Max(0, AllSpec - available)),
-                CollisionCount = _dm.Status?.CollisionCount,
-            };
-        }
-
-        private void WriteStatus()
-        {
-            var now = Clock.Now();
-            var status = Calculate();
-            var old = _dm.Status;
-            var conditions = new List<V1DeploymentCondition>();
-            var minAvailable = _replicas - _unavailable;
-            conditions.Add((status.AvailableReplicas ?? 0) >= minAvailable
-                ? Condition(old, "Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.", now)
-                : Condition(old, "Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.", now));
-            var progressing = ProgressingCondition(old, status, now);
-            if (progressing is not null) conditions.Add(progressing);
-            status.Conditions = conditions;
-            _c.Cluster.SetStatus(_d.Stored, status);
-        }
-
-        private V1DeploymentCondition? ProgressingCondition(V1DeploymentStatus? old, V1DeploymentStatus status, DateTime now)
-        {
-            var current = old?.Conditions?.FirstOrDefault(c => c.Type == "Progressing");
-            var rsName = _new?.Name ?? "";
-            if (_dm.Spec.Paused == true)
-                return Condition(old, "Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", now);
-            if (current?.Reason == "DeploymentPaused")
-                return Condition(old, "Progressing", "Unknown", "DeploymentResumed", "Deployment is resumed", now);
-            var complete = (status.UpdatedReplicas ?? 0) == _replicas && (status.Replicas ?? 0) == _replicas && (status.AvailableReplicas ?? 0) == _replicas;
-            if (complete && _new is not null)
-                return Condition(old, "Progressing", "True", "NewReplicaSetAvailable", $"ReplicaSet \"{rsName}\" has successfully progressed.", now);
-            if (_progress is { } p)
-                return Condition(old, "Progressing", "True", p.Reason, p.Message, now);
-            var progressed = old is null
-                             || (status.UpdatedReplicas ?? 0) > (old.UpdatedReplicas ?? 0)
-                             || (status.Replicas ?? 0) < (old.Replicas ?? 0) && (status.UpdatedReplicas ?? 0) >= (old.UpdatedReplicas ?? 0)
-                             || (status.ReadyReplicas ?? 0) > (old.ReadyReplicas ?? 0)
-                             || (status.AvailableReplicas ?? 0) > (old.AvailableReplicas ?? 0);
-            if (progressed && _new is not null)
-                return Condition(old, "Progressing", "True", "ReplicaSetUpdated", $"ReplicaSet \"{rsName}\" is progressing.", now);
-            if (current is null) return null;
-            var deadline = _dm.Spec.ProgressDeadlineSeconds ?? 600;
-            if (current.Status == "True" && current.Reason != "NewReplicaSetAvailable" && current.LastUpdateTime is { } last)
-            {
-                if (last.AddSeconds(deadline) <= now)
-                    return Condition(old, "Progressing", "False", "ProgressDeadlineExceeded", $"ReplicaSet \"{rsName}\" has timed out progressing.", now);
-                _c.WakeAt(last.AddSeconds(deadline));
-            }
-            return current;
-        }
-
-        /// <summary>A condition keeping its lastTransitionTime while its status stays, and its lastUpdateTime while nothing changes.</summary>
-        private static V1DeploymentCondition Condition(V1DeploymentStatus? old, string type, string status, string reason, string message, DateTime now)
-        {
-            var prev = old?.Conditions?.FirstOrDefault(c => c.Type == type);
-            var same = prev is not null && prev.Status == status && prev.Reason == reason && prev.Message == message;
-            return new V1DeploymentCondition
-            {
-                Type = type, Status = status, Reason = reason, Message = message,
-                LastUpdateTime = same ? prev!.LastUpdateTime : now,
-                LastTransitionTime = prev is not null && prev.Status == status ? prev.LastTransitionTime : now,
-            };
-        }
-
-        private static int? NullIfZero(int n) => n == 0 ? null : n;
     }
 }
