@@ -152,7 +152,10 @@ public sealed class ResourceClient
                             break;
                         }
                         if (line is null)
+                        {
+                            RequestLogWrite($"watch of {kind.QualifiedPlural} ended; resuming from {version}");
                             break;
+                        }
                         if (line.Length == 0)
                             continue;
                         var parsed = ParseEvent(kind, line, out var eventVersion, out var gone);

@@ -84,6 +84,11 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                     {
                         PostError(NotFound(kind, name, e));
                     }
+                    catch (KubeApiException e)
+                    {
+                        // One name failing (forbidden, a server error) does not stop the others.
+                        PostError(e.ToErrorRecord(name));
+                    }
                 }
                 continue;
             }
