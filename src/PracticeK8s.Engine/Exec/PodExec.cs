@@ -29,6 +29,9 @@ public sealed class ExecStreams
 
     public ChannelReader<(ushort Width, ushort Height)>? Resize { get; init; }
 
+    /// <summary>Told the protocol the server chose, once connected (before any data flows).</summary>
+    public Action<string>? Connected { get; init; }
+
     /// <summary>The channel protocols to offer (default v5, then v4).</summary>
     public IReadOnlyList<string>? Protocols { get; init; }
 }
@@ -96,6 +99,7 @@ public sealed class PodExec
         using var socket = await _connect(path, streams.Protocols ?? ChannelProtocol.Preferred, cancel).ConfigureAwait(false);
         using var abort = cancel.Register(socket.Abort);
         var channels = new ExecChannels(socket);
+        streams.Connected?.Invoke(channels.Protocol ?? "");
         using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var stdinTask = streams.Stdin is null ? Task.CompletedTask : PumpStdinAsync(channels, streams.Stdin, sending.Token);
         var resizeTask = streams.Resize is null ? Task.CompletedTask : PumpResizeAsync(channels, streams.Resize, sending.Token);
