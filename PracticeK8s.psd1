@@ -39,6 +39,11 @@
         'Start-KubeSandbox'
         'Stop-KubeSandbox'
         'Get-KubeSandbox'
+        'Get-KubeLog'
+        'Invoke-KubeExec'
+        'Copy-KubeItem'
+        'Suspend-KubeNode'
+        'Resume-KubeNode'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -47,6 +52,7 @@
     FormatsToProcess     = @(
         'formats/Config.Format.ps1xml'
         'formats/Resources.Format.ps1xml'
+        'formats/Troubleshoot.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{
