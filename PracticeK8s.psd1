@@ -10,7 +10,7 @@
     PowerShellVersion    = '7.4'
     RequiredAssemblies   = @()
     ScriptsToProcess     = @()
-    NestedModules        = @()
+    NestedModules        = @('PracticeK8s.Assertions.psm1')
     CmdletsToExport      = @(
         'Get-KubeContext'
         'Use-KubeContext'
@@ -36,6 +36,10 @@
         'Get-KubeEvent'
         'Get-KubeResource'
         'Show-KubeResource'
+        'Test-KubeResource'
+        'Test-KubeDeploymentReady'
+        'Test-KubeNodeReady'
+        'Test-KubePodHealthy'
         'Start-KubeSandbox'
         'Stop-KubeSandbox'
         'Get-KubeSandbox'
@@ -45,7 +49,7 @@
         'Suspend-KubeNode'
         'Resume-KubeNode'
     )
-    FunctionsToExport    = @()
+    FunctionsToExport    = @('Register-KubeShouldOperator')
     AliasesToExport      = @()
     VariablesToExport    = @()
     TypesToProcess       = @('PracticeK8s.Types.ps1xml')

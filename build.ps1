@@ -31,6 +31,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+# From a native command line "-Filter a,b" arrives as one string.
+$Filter = @($Filter | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleDir = Join-Path $out 'PracticeK8s'
@@ -125,7 +127,7 @@ function Invoke-Bench {
     if ($benches.Count -eq 0) { Write-Host 'no benchmarks yet'; return }
     $pwsh = Get-PwshCommand
     foreach ($bench in $benches) {
-        if (-not ($Filter | Where-Object { $bench.BaseName -like $_ })) { continue }
+        if (-not ($Filter | Where-Object { $bench.BaseName -like "$_*" })) { continue }
         Write-Step "bench: $($bench.BaseName)"
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -File $bench.FullName -ModulePath (Join-Path $moduleDir 'PracticeK8s.psd1')
     }

@@ -31,7 +31,7 @@ function Build-ModuleFolder([string] $Root, [string] $Configuration, [string] $D
     Copy-Item (Join-Path $moduleBin 'PracticeK8s.dll'), (Join-Path $moduleBin 'PracticeK8s.pdb') $Destination
     Get-ChildItem $engineBin -File | Where-Object { $_.Extension -in '.dll', '.pdb' -and $_.BaseName -ne 'System.Management.Automation' } |
         Copy-Item -Destination $deps
-    Copy-Item (Join-Path $Root 'PracticeK8s.psd1') $Destination
+    Copy-Item (Join-Path $Root 'PracticeK8s.psd1'), (Join-Path $Root 'PracticeK8s.Assertions.psm1') $Destination
     Copy-Item (Join-Path $Root 'formats') $Destination -Recurse
     $sandboxBin = Join-Path $Root "src/PracticeK8s.Sandbox/bin/$Configuration/net8.0"
     if (Test-Path (Join-Path $sandboxBin 'PracticeK8s.Sandbox.dll')) {

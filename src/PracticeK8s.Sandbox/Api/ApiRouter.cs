@@ -20,6 +20,8 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
     private readonly ReviewHandler _review = new(state);
     private readonly BindingHandler _binding = new(state);
     private readonly DiscoveryEndpoints _discovery = new(state);
+    private readonly PodLogHandler _log = new(state);
+    private readonly PodExecHandler _exec = new(state);
 
     public async Task Handle(HttpContext ctx, UserInfo user)
     {
@@ -78,6 +80,9 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
         var r = new ApiRequest(ctx, user, t, verb);
         switch (verb, t.Subresource)
         {
+            case ("get", "log"): await _log.Get(r); break;
+            case ("get" or "create", "exec"): await _exec.Handle(r, attach: false); break;
+            case ("get" or "create", "attach"): await _exec.Handle(r, attach: true); break;
             case ("get", "scale"): await Respond.Json(ctx, 200, Scale.Get(state, def, r.Namespace, r.Name)); break;
             case ("get", null or "status"): await _read.Get(r); break;
             case ("list", _): await _read.List(r); break;

@@ -17,4 +17,6 @@ public sealed class SandboxState(ObjectStore store, ResourceRegistry registry)
     public CancellationToken Stopping { get; set; }
     /// <summary>How often a watch with allowWatchBookmarks gets a BOOKMARK.</summary>
     public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>The container runtime behind pods/log, exec, attach and Service traffic (set by the host).</summary>
+    public Runtime.IContainerRuntime? Runtime { get; set; }
 }

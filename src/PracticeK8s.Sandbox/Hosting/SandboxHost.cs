@@ -12,6 +12,7 @@ using PracticeK8s.Sandbox.Api;
 using PracticeK8s.Sandbox.Discovery;
 using PracticeK8s.Sandbox.Lifecycle;
 using PracticeK8s.Sandbox.Resources;
+using PracticeK8s.Sandbox.Runtime;
 using PracticeK8s.Sandbox.Security;
 using PracticeK8s.Sandbox.Storage;
 
@@ -40,6 +41,8 @@ public static class SandboxHost
         var registry = new ResourceRegistry(BuiltinResources.List);
         var state = new SandboxState(store, registry);
         CustomResources.Attach(state);
+        var runtime = new LocalContainerRuntime(new RuntimeOptions(Path.Combine(options.DataDir, "runtime")));
+        state.Runtime = runtime;
         Bootstrap.Run(state);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), ContentRootPath = options.DataDir });
@@ -64,6 +67,8 @@ public static class SandboxHost
         builder.Services.AddHostedService<NamespaceCleaner>();
         builder.Services.AddHostedService<GarbageCollector>();
         builder.Services.AddHostedService<CustomResourceCleaner>();
+        builder.Services.AddSingleton<IContainerRuntime>(runtime);
+        builder.Services.AddHostedService<BoundPodRunner>();
 
         var app = builder.Build();
         var authenticator = new Authenticator(tokens);
@@ -71,6 +76,8 @@ public static class SandboxHost
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         state.Stopping = lifetime.ApplicationStopping;
         lifetime.ApplicationStopping.Register(store.Close);
+        lifetime.ApplicationStopping.Register(() => runtime.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)));
+        app.UseWebSockets();
 
         app.Run(async ctx =>
         {

@@ -1,0 +1,19 @@
+@{
+    Synopsis    = 'Tells whether deployments are ready: $true or $false per object.'
+    Description = 'A Deployment is ready when its rollout is complete (observed generation, every replica updated and available, no old replicas left, no progress deadline exceeded). Test-KubeDeploymentReady checks the named deployments (all of the namespace when no name is given) or the objects piped in as they are, and returns $true or $false for each; with -Detailed it returns Kind, Namespace, Name, Healthy and the Reason. Use it in scripts (if (-not (...)) { ... }) and cluster checks; Test-KubeResource does the same for every checkable kind.'
+    Parameters  = @{
+        Name        = 'The deployments to check; wildcards allowed; none means all of the namespace.'
+        InputObject = 'Objects from Get-KubeDeployment, checked as they are.'
+        Detailed    = 'Return Kind, Namespace, Name, Healthy and Reason instead of $true/$false.'
+        Context     = 'A kubeconfig context to use for this call only.'
+        Namespace   = 'The namespace to look in.'
+
+    }
+    Inputs      = @('k8s.Models.V1Deployment')
+    Outputs     = @('System.Boolean', 'PracticeK8s.Engine.Health.HealthResult')
+    Examples    = @(
+        @{ Title = 'one object'; Code = 'if (-not (Test-KubeDeploymentReady web)) { Write-Warning "web is not ready" }'; Remarks = 'A plain $true/$false for scripts.' }
+        @{ Title = 'why not'; Code = 'Test-KubeDeploymentReady -Detailed | Where-Object -Not Healthy'; Remarks = 'The reason for each object that is not ready.' }
+    )
+    Links       = @('Test-KubeResource')
+}

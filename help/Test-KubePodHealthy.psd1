@@ -1,0 +1,19 @@
+@{
+    Synopsis    = 'Tells whether pods are ready: $true or $false per object.'
+    Description = 'A Pod is ready when it runs with every container ready (or has succeeded), is not terminating, and restarted no more than -MaxRestartCount times. Test-KubePodHealthy checks the named pods (all of the namespace when no name is given) or the objects piped in as they are, and returns $true or $false for each; with -Detailed it returns Kind, Namespace, Name, Healthy and the Reason. Use it in scripts (if (-not (...)) { ... }) and cluster checks; Test-KubeResource does the same for every checkable kind.'
+    Parameters  = @{
+        Name        = 'The pods to check; wildcards allowed; none means all of the namespace.'
+        InputObject = 'Objects from Get-KubePod, checked as they are.'
+        Detailed    = 'Return Kind, Namespace, Name, Healthy and Reason instead of $true/$false.'
+        Context     = 'A kubeconfig context to use for this call only.'
+        Namespace   = 'The namespace to look in.'
+        MaxRestartCount = 'A pod that restarted more often than this is not healthy.'
+    }
+    Inputs      = @('k8s.Models.V1Pod')
+    Outputs     = @('System.Boolean', 'PracticeK8s.Engine.Health.HealthResult')
+    Examples    = @(
+        @{ Title = 'one object'; Code = 'if (-not (Test-KubePodHealthy web)) { Write-Warning "web is not ready" }'; Remarks = 'A plain $true/$false for scripts.' }
+        @{ Title = 'why not'; Code = 'Test-KubePodHealthy -Detailed | Where-Object -Not Healthy'; Remarks = 'The reason for each object that is not ready.' }
+    )
+    Links       = @('Test-KubeResource')
+}

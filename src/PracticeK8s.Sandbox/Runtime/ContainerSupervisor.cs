@@ -1,0 +1,280 @@
+using System.Security.Cryptography;
+using PracticeK8s.Sandbox.Runtime.FileSystem;
+using PracticeK8s.Sandbox.Runtime.Images;
+using PracticeK8s.Sandbox.Runtime.Processes;
+
+namespace PracticeK8s.Sandbox.Runtime;
+
+/// <summary>
+/// Runs one container of a pod: creates instances of its main process, records their state and
+/// log, restarts them per the restart policy with back-off, and stops them with a grace period.
+/// Also the entry point for attaching to the running instance.
+/// </summary>
+public sealed class ContainerSupervisor
+{
+    private readonly PodSpecification _pod;
+    private readonly ContainerSpecification _spec;
+    private readonly RuntimeOptions _options;
+    private readonly ProcessGroups _groups;
+    private readonly Action<ContainerEventKind, ContainerState> _notify;
+    private readonly BackOff _backOff;
+    private readonly object _lock = new();
+    private readonly List<AttachedClient> _attached = new();
+    private readonly CancellationTokenSource _stop = new();
+    private ContainerState _state;
+    private ContainerLog? _current, _previous;
+    private IContainerProcess? _process;
+    private TerminalSize _size = new(80, 24);
+
+    public ContainerSupervisor(PodSpecification pod, ContainerSpecification spec, bool isInit, ContainerRoot root, RuntimeOptions options,
+        ProcessGroups groups, Action<ContainerEventKind, ContainerState> notify)
+    {
+        _pod = pod;
+        _spec = spec;
+        _options = options;
+        _groups = groups;
+        _notify = notify;
+        IsInit = isInit;
+        Root = root;
+        Image = ImageReference.Parse(spec.Image);
+        _backOff = new BackOff(options.BackOffInitial, options.BackOffMax);
+        _state = new ContainerState(spec.Name, isInit, Image.FullName, Image.ImageId, null, ContainerPhase.Waiting,
+            pod.InitContainers.Count > 0 ? "PodInitializing" : "ContainerCreating", null, null, null, null, null, 0, null);
+    }
+
+    public string Name => _spec.Name;
+    public bool IsInit { get; }
+    public ContainerRoot Root { get; }
+    public ImageReference Image { get; }
+    public ContainerSpecification Spec => _spec;
+    public ContainerState State { get { lock (_lock) return _state; } }
+    public IContainerLog? CurrentLog { get { lock (_lock) return _current; } }
+    public IContainerLog? PreviousLog { get { lock (_lock) return _previous; } }
+    private ImageContext Context => new(_pod.Name, _pod.Namespace, _spec.Name, Image, _spec.Env, Root.Directory, _spec.Ports);
+    private ContainerLaunch? _launch;
+
+    /// <summary>
+    /// Runs instances until the container is done: for init containers until one exits 0 (true) or
+    /// fails under restartPolicy Never (false); for others until the policy says no more restarts or
+    /// <see cref="StopAsync"/> is called.
+    /// </summary>
+    public async Task<bool> RunAsync()
+    {
+        var ct = _stop.Token;
+        Root.Create(_pod.Name, ImageCatalog.Builtin(Image)?.Files(Context) ?? Array.Empty<(string, string)>());
+        while (!ct.IsCancellationRequested)
+        {
+            var started = DateTime.UtcNow;
+            var exitCode = await RunInstanceAsync(ct);
+            var ranFor = DateTime.UtcNow - started;
+            if (ct.IsCancellationRequested) return false;
+            if (IsInit && exitCode == 0) return true;
+            var restart = IsInit
+                ? _pod.RestartPolicy != "Never"
+                : _pod.RestartPolicy switch { "Never" => false, "OnFailure" => exitCode != 0, _ => true };
+            if (!restart) return false;
+            var wait = _backOff.Next(ranFor);
+            if (wait > TimeSpan.Zero)
+            {
+                var message = $"back-off {BackOff.Describe(wait)} restarting failed container={Name} pod={_pod.Name}_{_pod.Namespace}({_pod.Uid})";
+                Update(ContainerEventKind.BackOff, s => s with
+                {
+                    Phase = ContainerPhase.Waiting, Reason = "CrashLoopBackOff", Message = message, ExitCode = null, Signal = null,
+                    StartedAt = null, FinishedAt = null, LastTermination = Terminated(s),
+                });
+                try { await Task.Delay(wait, ct); }
+                catch (OperationCanceledException) { return false; }
+            }
+        }
+        return false;
+    }
+
+    private static TerminatedState? Terminated(ContainerState s) =>
+        s.Phase == ContainerPhase.Terminated
+            ? new TerminatedState(s.ExitCode ?? 0, s.Signal, s.Reason ?? "Error", s.Message, s.StartedAt ?? DateTime.UtcNow, s.FinishedAt ?? DateTime.UtcNow, s.ContainerId ?? "")
+            : s.LastTermination;
+
+    /// <summary>One instance: created, started, then ended (its exit code). A start error counts as exit 128.</summary>
+    private async Task<int> RunInstanceAsync(CancellationToken ct)
+    {
+        var log = new ContainerLog();
+        var id = "containerd://" + Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+        int restarts;
+        lock (_lock)
+        {
+            var first = _current is null;
+            if (!first) _previous = _current;
+            _current = log;
+            restarts = first ? 0 : _state.RestartCount + 1;
+        }
+        Update(ContainerEventKind.Created, s => s with
+        {
+            ContainerId = id, RestartCount = restarts, Phase = ContainerPhase.Waiting, Reason = "ContainerCreating", Message = null,
+            ExitCode = null, Signal = null, StartedAt = null, FinishedAt = null, LastTermination = Terminated(s),
+        });
+        _launch ??= ContainerLaunch.For(_spec, Image, Root);
+        var startedAt = DateTime.UtcNow;
+        IContainerProcess process;
+        try
+        {
+            if (_launch.StartError is { } error) throw new ContainerRuntimeException(ContainerRuntimeError.StartFailed, error);
+            process = _launch.IsHost
+                ? HostProcess.Start(new LaunchSpec(_launch.HostArgv!, Root.WorkingDirectory(_spec.WorkingDir),
+                        ContainerLaunch.Environment(_spec, _pod.Name, Root.Map("/root"), _spec.Tty), _spec.Tty, _size),
+                    (stream, bytes) => Output(log, stream, bytes), _groups)
+                : new SimulatedProcess(_launch.Builtin?.StartupLog(Context, startedAt) ?? Array.Empty<string>(),
+                    (stream, text) => log.Append(stream, text));
+        }
+        catch (ContainerRuntimeException e)
+        {
+            log.Complete();
+            Update(ContainerEventKind.Exited, s => s with
+            {
+                Phase = ContainerPhase.Terminated, Reason = "StartError", Message = e.Message, ExitCode = 128,
+                StartedAt = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc), FinishedAt = DateTime.UtcNow,
+            });
+            return 128;
+        }
+        if (!_launch.IsHost || !_spec.Stdin) process.CloseInput();
+        lock (_lock) _process = process;
+        Update(ContainerEventKind.Started, s => s with { Phase = ContainerPhase.Running, Reason = null, StartedAt = startedAt });
+
+        var exit = await process.Completion;
+        log.Complete();
+        lock (_lock) _process = null;
+        await process.DisposeAsync();
+        var stopped = ct.IsCancellationRequested;
+        Update(stopped ? ContainerEventKind.Stopped : ContainerEventKind.Exited, s => s with
+        {
+            Phase = ContainerPhase.Terminated, Reason = exit == 0 ? "Completed" : "Error", Message = null, ExitCode = exit,
+            Signal = null, FinishedAt = DateTime.UtcNow,
+        });
+        EndAttachments(exit);
+        return exit;
+    }
+
+    private ValueTask Output(ContainerLog log, OutputStream stream, ReadOnlyMemory<byte> bytes)
+    {
+        log.Append(stream, bytes.Span);
+        List<AttachedClient> clients;
+        lock (_lock) clients = _attached.ToList();
+        if (clients.Count == 0) return ValueTask.CompletedTask;
+        return new ValueTask(Task.WhenAll(clients.Select(c => c.WriteAsync(stream, bytes))));
+    }
+
+    private void Update(ContainerEventKind kind, Func<ContainerState, ContainerState> change)
+    {
+        ContainerState state;
+        lock (_lock) state = _state = change(_state);
+        _notify(kind, state);
+    }
+
+    /// <summary>Stops the container: SIGTERM, then SIGKILL after <paramref name="grace"/>; no restarts afterwards.</summary>
+    public async Task StopAsync(TimeSpan grace, Task runLoop)
+    {
+        IContainerProcess? process;
+        lock (_lock) process = _process;
+        var running = process is not null;
+        if (running) _notify(ContainerEventKind.Killing, State);
+        _stop.Cancel();
+        if (process is not null)
+        {
+            process.Terminate();
+            if (await Task.WhenAny(process.Completion, Task.Delay(grace)) != process.Completion) process.Kill();
+        }
+        await runLoop;
+        if (!running && State.Phase != ContainerPhase.Terminated)
+        {
+            // Never started (waiting, or in back-off): it ends where it is, as the kubelet reports it.
+            Update(ContainerEventKind.Stopped, s => s.Phase == ContainerPhase.Waiting && s.LastTermination is { } last
+                ? s with { Phase = ContainerPhase.Terminated, Reason = last.Reason, ExitCode = last.ExitCode, StartedAt = last.StartedAt, FinishedAt = last.FinishedAt, ContainerId = last.ContainerId, Message = null }
+                : s);
+        }
+    }
+
+    /// <summary>Kills the running instance at once (removal, shutdown).</summary>
+    public void Kill()
+    {
+        _stop.Cancel();
+        IContainerProcess? process;
+        lock (_lock) process = _process;
+        process?.Kill();
+    }
+
+    public async Task<int> AttachAsync(ExecRequest request, CancellationToken ct)
+    {
+        IContainerProcess? process;
+        lock (_lock) process = _process;
+        if (process is null) throw new ContainerRuntimeException(ContainerRuntimeError.NotRunning, "container not running");
+        var client = new AttachedClient(request, _spec.Tty);
+        lock (_lock) _attached.Add(client);
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
+        {
+            if (request.Stdin is not null && _spec.Stdin) _ = PumpInput(request.Stdin, process, session.Token);
+            if (request.Resize is not null) _ = PumpResize(request.Resize, process, session.Token);
+            var detached = Task.Delay(Timeout.Infinite, session.Token).ContinueWith(_ => -1, TaskScheduler.Default);
+            return await await Task.WhenAny(client.Ended, detached);
+        }
+        finally
+        {
+            session.Cancel();
+            lock (_lock) _attached.Remove(client);
+            if (_spec.StdinOnce) process.CloseInput();
+        }
+    }
+
+    private static async Task PumpInput(Stream stdin, IContainerProcess process, CancellationToken ct)
+    {
+        var buffer = new byte[8192];
+        try
+        {
+            int n;
+            while ((n = await stdin.ReadAsync(buffer, ct)) > 0)
+                if (!await process.WriteInputAsync(buffer.AsMemory(0, n), ct)) return;
+        }
+        catch (OperationCanceledException) { }
+        catch (IOException) { }
+    }
+
+    private async Task PumpResize(System.Threading.Channels.ChannelReader<TerminalSize> sizes, IContainerProcess process, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var size in sizes.ReadAllAsync(ct))
+            {
+                _size = size;
+                process.Resize(size);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private void EndAttachments(int exit)
+    {
+        List<AttachedClient> clients;
+        lock (_lock) clients = _attached.ToList();
+        foreach (var c in clients) c.End(exit);
+    }
+
+    /// <summary>One attach session's output side.</summary>
+    private sealed class AttachedClient(ExecRequest request, bool tty)
+    {
+        private readonly TaskCompletionSource<int> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Task<int> Ended => _ended.Task;
+        public void End(int exit) => _ended.TrySetResult(exit);
+
+        public async Task WriteAsync(OutputStream stream, ReadOnlyMemory<byte> bytes)
+        {
+            var target = stream == OutputStream.Stderr && !tty ? request.Stderr : request.Stdout;
+            if (target is null) return;
+            try
+            {
+                await target.WriteAsync(bytes);
+                await target.FlushAsync();
+            }
+            catch (IOException) { End(-1); }
+            catch (ObjectDisposedException) { End(-1); }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+namespace PracticeK8s.Sandbox.Runtime.FileSystem;
+
+/// <summary>
+/// A container's private directory, which stands for its root file system: commands run there, and
+/// absolute paths given to them (<c>cat /etc/hostname</c>, <c>tar cf - /tmp/x</c>, <c>test -d /tmp</c>)
+/// are taken inside it. Seeded with <c>/etc/hostname</c>, <c>/etc/hosts</c>, <c>/tmp</c> and the image's files.
+/// </summary>
+public sealed class ContainerRoot(string directory)
+{
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>Creates the directory tree and the seed files (existing files are kept: a restart keeps the root).</summary>
+    public void Create(string hostname, IEnumerable<(string Path, string Content)> imageFiles)
+    {
+        foreach (var dir in new[] { "tmp", "etc", "root", "var/log", "var/tmp" })
+            System.IO.Directory.CreateDirectory(Path.Combine(Directory, dir));
+        WriteIfMissing("etc/hostname", hostname + "\n");
+        WriteIfMissing("etc/hosts", $"127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.0.1\t{hostname}\n");
+        foreach (var (path, content) in imageFiles) WriteIfMissing(path, content);
+    }
+
+    private void WriteIfMissing(string relative, string content)
+    {
+        var path = Map("/" + relative);
+        if (File.Exists(path)) return;
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    /// <summary>The host path of a container path (absolute, or relative to <paramref name="workingDir"/>); never outside the root.</summary>
+    public string Map(string containerPath, string? workingDir = null)
+    {
+        var combined = containerPath.StartsWith('/') ? containerPath : $"{(workingDir ?? "/").TrimEnd('/')}/{containerPath}";
+        var parts = new List<string>();
+        foreach (var segment in combined.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment == ".") continue;
+            if (segment == "..") { if (parts.Count > 0) parts.RemoveAt(parts.Count - 1); continue; }
+            parts.Add(segment);
+        }
+        var mapped = parts.Count == 0 ? Directory : Path.Combine(new[] { Directory }.Concat(parts).ToArray());
+        return containerPath.EndsWith('/') && parts.Count > 0 ? mapped + Path.DirectorySeparatorChar : mapped;
+    }
+
+    /// <summary>The working directory (container <c>workingDir</c>, default <c>/</c>) on the host, created when missing.</summary>
+    public string WorkingDirectory(string? workingDir)
+    {
+        var path = Map(string.IsNullOrEmpty(workingDir) ? "/" : workingDir);
+        System.IO.Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Commands whose absolute-path arguments are text, not files.</summary>
+    private static readonly HashSet<string> TextCommands = new(StringComparer.Ordinal) { "echo", "printf", "sh", "bash", "ash", "dash", "env", "expr", "test", "[" };
+
+    /// <summary>
+    /// Rewrites an argv so its absolute file arguments point into the root. <c>tar</c> operands become
+    /// relative to <c>-C &lt;root&gt;</c> so archive member names stay what they would be in a container
+    /// (<c>tmp/x</c>). Shell scripts (<c>sh -c "…"</c>) are left as written.
+    /// </summary>
+    public IReadOnlyList<string> MapArguments(IReadOnlyList<string> argv)
+    {
+        if (argv.Count <= 1) return argv;
+        var command = Path.GetFileName(argv[0]);
+        if (command == "tar") return MapTar(argv);
+        if (command is "test" or "[") return MapTest(argv);
+        if (TextCommands.Contains(command)) return argv;
+        var result = new List<string> { argv[0] };
+        result.AddRange(argv.Skip(1).Select(a => IsAbsolute(a) ? Map(a) : a));
+        return result;
+    }
+
+    private static bool IsAbsolute(string a) => a.Length > 0 && a[0] == '/';
+
+    /// <summary><c>test -d /tmp</c> (what kubectl cp sends) — operands after a file-test flag are paths.</summary>
+    private IReadOnlyList<string> MapTest(IReadOnlyList<string> argv)
+    {
+        var result = new List<string> { argv[0] };
+        for (int i = 1; i < argv.Count; i++)
+        {
+            var previous = argv[i - 1];
+            var isFileOperand = previous.Length == 2 && previous[0] == '-' && "bcdefghkLprSsuwxO".Contains(previous[1]);
+            result.Add(isFileOperand && IsAbsolute(argv[i]) ? Map(argv[i]) : argv[i]);
+        }
+        return result;
+    }
+
+    private IReadOnlyList<string> MapTar(IReadOnlyList<string> argv)
+    {
+        var result = new List<string> { argv[0] };
+        bool rootAdded = false;
+        // Options that take the next argument as a value (bundled or not): f, C, T, X, b, H...
+        var first = argv[1];
+        var oldStyle = first.Length > 0 && first[0] != '-';
+        var pendingValues = new Queue<char>();
+        for (int i = 1; i < argv.Count; i++)
+        {
+            var a = argv[i];
+            if (pendingValues.Count > 0)
+            {
+                var opt = pendingValues.Dequeue();
+                result.Add(opt is 'C' or 'T' or 'X' && IsAbsolute(a) ? Map(a) : opt == 'f' && IsAbsolute(a) ? Map(a) : a);
+                continue;
+            }
+            if (i == 1 && oldStyle || a.StartsWith('-') && !a.StartsWith("--") && a.Length > 1)
+            {
+                result.Add(a);
+                foreach (var ch in a.TrimStart('-'))
+                    if (ch is 'f' or 'C' or 'T' or 'X' or 'b' or 'H' or 'K' or 'N' or 'V' or 'g') pendingValues.Enqueue(ch);
+                continue;
+            }
+            if (a.StartsWith("--"))
+            {
+                var eq = a.IndexOf('=');
+                if (eq > 0 && a[..eq] is "--directory" or "--file" && IsAbsolute(a[(eq + 1)..])) result.Add(a[..(eq + 1)] + Map(a[(eq + 1)..]));
+                else result.Add(a);
+                if (eq < 0 && a is "--directory" or "--file") pendingValues.Enqueue(a == "--file" ? 'f' : 'C');
+                continue;
+            }
+            if (IsAbsolute(a))
+            {
+                if (!rootAdded)
+                {
+                    result.Add("-C");
+                    result.Add(Directory);
+                    rootAdded = true;
+                }
+                var relative = a.TrimStart('/');
+                result.Add(relative.Length == 0 ? "." : relative);
+            }
+            else result.Add(a);
+        }
+        return result;
+    }
+
+    public void Delete()
+    {
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

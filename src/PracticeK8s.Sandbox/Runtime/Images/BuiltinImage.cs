@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+
+namespace PracticeK8s.Sandbox.Runtime.Images;
+
+/// <summary>What a built-in image's simulated process knows about where it runs.</summary>
+public sealed record ImageContext(string PodName, string PodNamespace, string ContainerName, ImageReference Image,
+    IReadOnlyDictionary<string, string> Env, string RootDirectory, IReadOnlyList<int> DeclaredPorts);
+
+/// <summary>
+/// A simulated server image: the lines it logs when it starts, the files it ships (seeded into the
+/// container's root directory), the ports it answers HTTP on and how it answers.
+/// </summary>
+public abstract class BuiltinImage
+{
+    /// <summary>Whether this image is the one named (by its repository).</summary>
+    public abstract bool Matches(ImageReference image);
+
+    public abstract IEnumerable<string> StartupLog(ImageContext context, DateTime now);
+
+    /// <summary>Files (path relative to the container root → content) the image brings.</summary>
+    public virtual IEnumerable<(string Path, string Content)> Files(ImageContext context) => Array.Empty<(string, string)>();
+
+    /// <summary>The ports it serves HTTP on (none for non-HTTP images).</summary>
+    public virtual IEnumerable<int> HttpPorts(ImageContext context) => Array.Empty<int>();
+
+    /// <summary>Answers one HTTP request; returns the log line to append (access log), if any.</summary>
+    public virtual Task<string?> ServeAsync(ImageContext context, HttpContext http) => Task.FromResult<string?>(null);
+}

@@ -1,0 +1,91 @@
+using PracticeK8s.Sandbox.Runtime.FileSystem;
+using PracticeK8s.Sandbox.Runtime.Processes;
+
+namespace PracticeK8s.Sandbox.Runtime;
+
+/// <summary>
+/// One pod in the runtime: its init containers run one after another, then its containers run
+/// side by side. Each container has its own root directory under the pod's directory.
+/// </summary>
+public sealed class PodInstance
+{
+    private readonly List<ContainerSupervisor> _init, _containers;
+    private readonly Dictionary<ContainerSupervisor, Task> _loops = new();
+    private readonly object _lock = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _run = Task.CompletedTask;
+
+    public PodInstance(PodSpecification spec, RuntimeOptions options, ProcessGroups groups, Action<ContainerChange> notify)
+    {
+        Spec = spec;
+        Directory = Path.Combine(options.RootDirectory, "pods", $"{spec.Namespace}_{spec.Name}_{spec.Uid}");
+        ContainerSupervisor Make(ContainerSpecification c, bool init) => new(spec, c, init,
+            new ContainerRoot(Path.Combine(Directory, c.Name)), options, groups,
+            (kind, state) => notify(new ContainerChange(spec.Uid, spec.Namespace, spec.Name, kind, state)));
+        _init = spec.InitContainers.Select(c => Make(c, true)).ToList();
+        _containers = spec.Containers.Select(c => Make(c, false)).ToList();
+    }
+
+    public PodSpecification Spec { get; }
+    public string Directory { get; }
+    public bool Stopping => _stopping.IsCancellationRequested;
+
+    public IEnumerable<ContainerSupervisor> All => _init.Concat(_containers);
+
+    public ContainerSupervisor? Container(string name) => _containers.FirstOrDefault(c => c.Name == name) ?? _init.FirstOrDefault(c => c.Name == name);
+
+    public PodRuntimeState State => new(Spec.Uid, Spec.Namespace, Spec.Name,
+        _init.Select(c => c.State).ToList(), _containers.Select(c => c.State).ToList(), Stopping);
+
+    public void Start() => _run = Task.Run(RunAsync);
+
+    private async Task RunAsync()
+    {
+        foreach (var init in _init)
+        {
+            if (Stopping) return;
+            var loop = Track(init);
+            if (!await loop) return; // failed for good (restartPolicy Never) or stopped
+        }
+        if (Stopping) return;
+        foreach (var c in _containers) _ = Track(c);
+    }
+
+    /// <summary>Starts a container's run loop unless the pod is stopping (checked under the lock StopAsync takes).</summary>
+    private Task<bool> Track(ContainerSupervisor c)
+    {
+        lock (_lock)
+        {
+            if (Stopping) return Task.FromResult(false);
+            var loop = Task.Run(c.RunAsync);
+            _loops[c] = loop;
+            return loop;
+        }
+    }
+
+    public async Task StopAsync(TimeSpan grace)
+    {
+        Dictionary<ContainerSupervisor, Task> loops;
+        lock (_lock)
+        {
+            _stopping.Cancel();
+            loops = new Dictionary<ContainerSupervisor, Task>(_loops);
+        }
+        await Task.WhenAll(All.Select(c => c.StopAsync(grace, loops.GetValueOrDefault(c) ?? Task.CompletedTask)));
+        await _run;
+    }
+
+    public void Kill()
+    {
+        lock (_lock) _stopping.Cancel();
+        foreach (var c in All) c.Kill();
+    }
+
+    public void DeleteFiles()
+    {
+        foreach (var c in All) c.Root.Delete();
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

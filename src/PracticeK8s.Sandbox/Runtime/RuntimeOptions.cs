@@ -1,0 +1,8 @@
+namespace PracticeK8s.Sandbox.Runtime;
+
+/// <summary>Where containers live on disk and how crash back-off is timed.</summary>
+public sealed record RuntimeOptions(string RootDirectory)
+{
+    public TimeSpan BackOffInitial { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan BackOffMax { get; init; } = TimeSpan.FromMinutes(5);
+}
