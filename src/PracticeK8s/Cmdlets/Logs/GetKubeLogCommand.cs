@@ -117,9 +117,10 @@ public sealed class GetKubeLogCommand : KubeCmdlet
                 _ => await targets.ForNameAsync(target.Namespace, Name, Container, AllContainers, cancel).ConfigureAwait(false),
             };
         }
-        catch (KubeException e) when (ParameterSetName == ByObject)
+        catch (KubeException e)
         {
-            PostError(e.ToErrorRecord(InputObject));
+            // One pod that cannot be read (missing, bad container) is this item's failure, not the command's.
+            PostError(e.ToErrorRecord((object?)InputObject ?? Name));
             return;
         }
         foreach (var notice in plan.Notices)
