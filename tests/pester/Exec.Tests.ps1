@@ -20,7 +20,7 @@ Describe 'Invoke-KubeExec' {
         $ours = Invoke-KubeExec shell -Namespace $ns -Command sh, -c, 'echo one; echo two'
         $ours | Should -Be @('one', 'two')
         $global:LASTEXITCODE | Should -Be 0
-        Invoke-Kubectl exec shell -n $ns -- sh -c 'echo one; echo two' | Should -Be $ours
+        Invoke-Kubectl exec shell -n $ns '--' sh -c 'echo one; echo two' | Should -Be $ours
     }
 
     It 'reports a non-zero exit code in $LASTEXITCODE, on -PassThru and as an error, like kubectl' {
@@ -32,7 +32,7 @@ Describe 'Invoke-KubeExec' {
         $result[-1].Container | Should -Be 'c'
         $err.FullyQualifiedErrorId | Should -Contain 'KubeExecNonZeroExitCode,PracticeK8s.Cmdlets.Exec.InvokeKubeExecCommand'
         ($err | Where-Object FullyQualifiedErrorId -like 'KubeExecNonZeroExitCode*').Exception.Message | Should -Be 'command terminated with exit code 3'
-        $kubectl = Invoke-KubectlRaw exec shell -n $ns -- sh -c 'echo before; exit 3'
+        $kubectl = Invoke-KubectlRaw exec shell -n $ns '--' sh -c 'echo before; exit 3'
         $kubectl.ExitCode | Should -Be 3
         $kubectl.Output | Should -Contain 'command terminated with exit code 3'
     }
@@ -45,7 +45,7 @@ Describe 'Invoke-KubeExec' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeExecStderr*'
         $merged = Invoke-KubeExec shell -Namespace $ns -Command sh, -c, 'echo out; sleep 0.2; echo err >&2' -MergeError
         $merged | Should -Be @('out', 'err')
-        $kubectlOut = & (Get-Command kubectl).Source @KubectlArgs exec shell -n $ns -- sh -c 'echo out; echo err >&2' 2>$null
+        $kubectlOut = & (Get-Command kubectl).Source @KubectlArgs exec shell -n $ns '--' sh -c 'echo out; echo err >&2' 2>$null
         $kubectlOut | Should -Be 'out'
     }
 
@@ -55,7 +55,7 @@ Describe 'Invoke-KubeExec' {
         $global:LASTEXITCODE | Should -Be 0
         $file = Join-Path $TestDrive 'stdin.txt'
         Set-Content -Path $file -Value 'alpha', 'beta'
-        $kubectl = Get-Content $file | & (Get-Command kubectl).Source @KubectlArgs exec -i shell -n $ns -- sh -c 'cat; echo done'
+        $kubectl = Get-Content $file | & (Get-Command kubectl).Source @KubectlArgs exec -i shell -n $ns '--' sh -c 'cat; echo done'
         $kubectl | Should -Be $ours
     }
 

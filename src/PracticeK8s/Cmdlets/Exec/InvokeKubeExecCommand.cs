@@ -61,7 +61,7 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
 
     private readonly StringBuilder _stdin = new();
     private bool _hasStdin;
-    private bool _ranOnPipedPod;
+    private bool _ranOnPipedPod; // a Kubernetes object came down the pipeline: it, not -Name, says where to run
     private System.Management.Automation.Host.PSHostUserInterface? _ui;
 
     protected override void OnPipelineThread()
@@ -76,13 +76,13 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
             return;
         if (InputObject.BaseObject is not string && ObjectFacts.Of(InputObject) is { Kind: not null } facts)
         {
+            _ranOnPipedPod = true;
             if (facts.Kind != "Pod")
             {
                 PostError(new KubeException($"Invoke-KubeExec runs commands in pods, not in a {facts.Kind} ({facts.Name})", "KubeKindMismatch",
                     ErrorCategory.InvalidArgument, InputObject).ToErrorRecord(InputObject));
                 return;
             }
-            _ranOnPipedPod = true;
             try
             {
                 var (target, notice) = PodExec.Resolve(InputObject.BaseObject, Container);
@@ -107,7 +107,17 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
         if (string.IsNullOrEmpty(Name))
             throw new KubeException("-Name is required: the pod to run the command in", "KubeInvalidArguments", ErrorCategory.InvalidArgument, null);
         var kube = ResolveTarget();
-        var (target, notice) = await new PodExec(kube.Connection).ResolveAsync(kube.Namespace, Name, Container, cancel).ConfigureAwait(false);
+        ExecTarget target;
+        string? notice;
+        try
+        {
+            (target, notice) = await new PodExec(kube.Connection).ResolveAsync(kube.Namespace, Name, Container, cancel).ConfigureAwait(false);
+        }
+        catch (KubeException e)
+        {
+            PostError(e.ToErrorRecord(Name));
+            return;
+        }
         if (notice is not null)
             PostWarning(notice);
         var stdin = _hasStdin ? new MemoryStream(new UTF8Encoding(false).GetBytes(_stdin.ToString())) : null;
