@@ -36,6 +36,7 @@
         'Get-KubeEvent'
         'Get-KubeResource'
         'Show-KubeResource'
+        'Set-KubeLabel'
         'Test-KubeResource'
         'Test-KubeDeploymentReady'
         'Test-KubeNodeReady'

@@ -1,56 +1,187 @@
 <#
 .SYNOPSIS
-    The course walkthrough (build.ps1 demo). For now it shows what exists: the module's commands
-    and the contexts of a practice kubeconfig; the full course against the sandbox follows.
+    The course "Practicing Kubernetes", step by step, with PracticeK8s cmdlets against a fresh
+    sandbox: each command is printed as you would type it, then its output; the end lists every
+    step as pass or FAIL and the exit code is non-zero if any step failed.
+.DESCRIPTION
+    Run by `./build.ps1 demo`. The sandbox's context goes into a temporary kubeconfig, so your own
+    ~/.kube/config is never read or written.
+.PARAMETER ModulePath
+    The module to import (default: the built module under out/).
+.PARAMETER KeepSandbox
+    Leave the sandbox running at the end (to go on exploring).
 #>
-param([string] $ModulePath = (Join-Path $PSScriptRoot '../../out/PracticeK8s/PracticeK8s.psd1'))
+param(
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/PracticeK8s/PracticeK8s.psd1'),
+    [switch] $KeepSandbox
+)
 
 $ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
 Import-Module $ModulePath -Force
+$here = $PSScriptRoot
 $steps = [System.Collections.Generic.List[object]]::new()
 
-function Invoke-Step([string] $Title, [string] $Command, [scriptblock] $Check) {
-    Write-Host ""
-    Write-Host "# $Command" -ForegroundColor Yellow
+function Step {
+    # Prints the command like a prompt, runs it, prints its output, then records whether the check held.
+    param([string] $Title, [string] $Command, [scriptblock] $Check = { $true }, [switch] $Quiet)
+    Write-Host ''
+    Write-Host "PS> $Command" -ForegroundColor Yellow
+    $ok = $false
     try {
-        $output = & ([scriptblock]::Create($Command))
-        $output | Out-Host
+        $output = @(& ([scriptblock]::Create($Command)))
+        if (-not $Quiet) { $output | Out-Host }
         $ok = [bool](& $Check $output)
+        if (-not $ok) { Write-Host "check failed: $Check" -ForegroundColor Red }
     }
     catch {
-        Write-Host $_ -ForegroundColor Red
-        $ok = $false
+        Write-Host "error: $_" -ForegroundColor Red
     }
     $steps.Add([pscustomobject]@{ Step = $Title; Result = if ($ok) { 'pass' } else { 'FAIL' } })
+    , $output
 }
 
-# A practice kubeconfig, so the user's own is never touched.
-$saved = $env:KUBECONFIG
-$practice = Join-Path ([IO.Path]::GetTempPath()) "practicek8s-demo-$PID.yaml"
-@"
-apiVersion: v1
-kind: Config
-clusters:
-- name: lke48122
-  cluster: {server: https://127.0.0.1:6443}
-users:
-- name: lke48122-admin
-  user: {token: practice}
-contexts:
-- name: lke48122-ctx
-  context: {cluster: lke48122, user: lke48122-admin, namespace: default}
-current-context: lke48122-ctx
-"@ | Set-Content $practice
-$env:KUBECONFIG = $practice
+function Section([string] $Title) {
+    Write-Host ''
+    Write-Host "==== $Title ====" -ForegroundColor Cyan
+}
+
+function Wait-Until([scriptblock] $Condition, [int] $Seconds = 60) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        if (& $Condition) { return $true }
+        Start-Sleep -Milliseconds 500
+    }
+    $false
+}
+
+# Everything in a private kubeconfig and state folder: the user's own are left alone.
+$work = Join-Path ([IO.Path]::GetTempPath()) "practicek8s-course-$PID"
+$null = New-Item -ItemType Directory -Path $work -Force
+$savedKubeconfig, $savedHome = $env:KUBECONFIG, $env:PRACTICEK8S_HOME
+$env:KUBECONFIG = Join-Path $work 'kubeconfig'
+$env:PRACTICEK8S_HOME = Join-Path $work 'home'
+
 try {
-    Invoke-Step 'module commands' 'Get-Command -Module PracticeK8s | Sort-Object Name | Select-Object Name' { param($o) $o.Count -gt 0 }
-    Invoke-Step 'contexts' 'Get-KubeContext' { param($o) $o.Name -contains 'lke48122-ctx' }
+    Section 'A practice cluster'
+    $null = Step 'start the sandbox' 'Start-KubeSandbox' { param($o) $o.Running }
+
+    Section 'Cluster configuration'
+    $null = Step 'contexts' 'Get-KubeContext' { param($o) ($o | Where-Object IsCurrent).Name -eq 'practicek8s-sandbox' }
+
+    Section 'Namespaces'
+    $null = Step 'namespaces' 'Get-KubeNamespace' { param($o) ($o.Name -join ',') -eq 'default,kube-node-lease,kube-public,kube-system' }
+
+    Section 'Pods'
+    $null = Wait-Until { (Get-KubePod -Namespace kube-system | Where-Object Status -ne 'Running').Count -eq 0 -and (Get-KubePod -Namespace kube-system).Count -ge 10 }
+    $null = Step 'kube-system pods' 'Get-KubePod -Namespace kube-system' {
+        param($o) $o.Count -ge 10 -and -not ($o | Where-Object Status -ne 'Running') -and ($o.Name -match '^calico-node-').Count -eq 3
+    }
+    $calico = (Get-KubePod -Namespace kube-system | Where-Object Name -like 'calico-node-*' | Select-Object -First 1).Name
+    $null = Step 'delete a pod' "Remove-KubePod -Namespace kube-system $calico" { $true }
+    $null = Step 'the DaemonSet brings it back' 'Get-KubePod -Namespace kube-system -Selector k8s-app=calico-node' {
+        Wait-Until { $p = Get-KubePod -Namespace kube-system -Selector k8s-app=calico-node; $p.Count -eq 3 -and $p.Name -notcontains $calico -and -not ($p | Where-Object Status -ne Running) }
+    }
+    $calico = (Get-KubePod -Namespace kube-system | Where-Object Name -like 'calico-node-*' | Select-Object -First 1).Name
+    $null = Step 'exec something inside the pod (kubectl exec -it ... -- sh; here one command)' `
+        "Invoke-KubeExec -Namespace kube-system -Name $calico -Command sh, -c, 'echo hello from `$(hostname); ls /'" { param($o) ($o -join "`n") -match 'hello from' }
+
+    Section 'Deployments'
+    $null = Step 'apply a deployment' "Publish-KubeResource -Path $here/deployment.yaml" { param($o) "$o" -match 'deployment.apps/nginx-deployment (created|configured|unchanged)' }
+    $null = Wait-Until { (Get-KubePod -Selector app=nginx | Where-Object Status -eq Running).Count -eq 2 }
+    $pods = Step 'its pods' 'Get-KubePod' { param($o) ($o | Where-Object Status -eq Running).Count -eq 2 }
+    $victim = ($pods | Select-Object -First 1).Name
+    $null = Step 'delete a pod' "Remove-KubePod $victim" { $true }
+    $null = Step 'a new pod replaces it' 'Get-KubePod' {
+        Wait-Until { $p = Get-KubePod -Selector app=nginx; $p.Count -eq 2 -and $p.Name -notcontains $victim -and -not ($p | Where-Object Status -ne Running) }
+    }
+    $null = Step 'deployments' 'Get-KubeDeployment' { param($o) $o.Ready -eq '2/2' }
+    $null = Step 'scale to 4' 'Set-KubeDeploymentScale nginx-deployment -Replicas 4 -Wait' { $true }
+    $null = Step 'four of four' 'Get-KubeDeployment' { param($o) $o.Ready -eq '4/4' }
+    $null = Step 'four pods' 'Get-KubePod' { param($o) ($o | Where-Object Status -eq Running).Count -eq 4 }
+    $null = Step 'describe the deployment' 'Show-KubeResource deployment nginx-deployment' { param($o) ($o -join "`n") -match 'ScalingReplicaSet' }
+    $null = Step 'delete the deployment using the file' "Remove-KubeResource -Path $here/deployment.yaml -Wait" { Wait-Until { -not (Get-KubePod -Selector app=nginx) } }
+
+    Section 'DaemonSet'
+    $null = Step 'apply a daemon set' "Publish-KubeResource -Path $here/daemonset.yaml" { param($o) "$o" -match 'created|configured|unchanged' }
+    $null = Wait-Until { (Get-KubePod -Selector app=nginx | Where-Object Status -eq Running).Count -eq 3 }
+    $null = Step 'one pod per node (kubectl get all -o wide)' 'Get-KubeResource all -Wide' {
+        $p = Get-KubePod -Selector app=nginx
+        $p.Count -eq 3 -and ($p.Node | Sort-Object -Unique).Count -eq 3
+    }
+
+    Section 'StatefulSets and PersistentVolumeClaims'
+    $null = Step 'apply a stateful set' "Publish-KubeResource -Path $here/statefulset.yaml" { param($o) "$o" -match 'statefulset.apps/my-csi-app-set' }
+    $null = Wait-Until { (Get-KubePod my-csi-app-set-0 -ErrorAction SilentlyContinue).Status -eq 'Running' }
+    $null = Step 'the volume is attached' 'Show-KubeResource pod my-csi-app-set-0' { param($o) ($o -join "`n") -match 'SuccessfulAttachVolume' }
+    $null = Step 'the claim' 'Get-KubePersistentVolumeClaim' { param($o) $o.Name -contains 'csi-pvc-my-csi-app-set-0' -and ($o | Where-Object Name -eq 'csi-pvc-my-csi-app-set-0').Status -eq 'Bound' }
+    $null = Step 'remove the stateful set' 'Remove-KubeStatefulSet my-csi-app-set -Wait' { $true }
+    $null = Step 'delete the claim' 'Remove-KubePersistentVolumeClaim csi-pvc-my-csi-app-set-0 -Confirm:$false -Wait' {
+        -not (Get-KubePersistentVolumeClaim csi-pvc-my-csi-app-set-0 -ErrorAction SilentlyContinue)
+    }
+
+    Section 'Services: ClusterIP'
+    $null = Step 'apply a deployment and a ClusterIP service' "Publish-KubeResource -Path $here/cluster_ip.yaml" { param($o) @($o).Count -eq 2 }
+    $null = Wait-Until { (Get-KubeEndpoints hello -ErrorAction SilentlyContinue).Endpoints -match '(:8080,?){3}' }
+    $null = Step 'everything' 'Get-KubeResource all' { param($o) ($o | Where-Object Kind -eq Pod).Count -ge 3 }
+    $null = Step 'describe the service' 'Show-KubeResource service hello' { param($o) ($o -join "`n") -match 'Endpoints:\s+\S+:8080,\S+:8080,\S+:8080' }
+    $null = Step 'remove it' "Remove-KubeResource -Path $here/cluster_ip.yaml -Wait" { $true }
+
+    Section 'Services: NodePort'
+    $null = Step 'apply a NodePort service' "Publish-KubeResource -Path $here/node_port.yaml" { param($o) @($o).Count -eq 2 }
+    $null = Wait-Until { (Get-KubeEndpoints hello -ErrorAction SilentlyContinue).Endpoints -match '(:8080,?){3}' }
+    $nodes = Step 'nodes with addresses (kubectl get nodes -o wide)' 'Get-KubeNode | Format-Table -View Wide' { $true }
+    $address = (Get-KubeNode)[0].ExternalIP
+    if (-not $address -or $address -eq '<none>') { $address = (Get-KubeNode)[0].InternalIP }
+    $hostnames = @()
+    foreach ($i in 1..6) {
+        $answer = Step "curl http://${address}:30000 ($i)" "(Invoke-WebRequest http://${address}:30000 -TimeoutSec 5).Content" { param($o) ($o -join '') -match 'Hello, world!' } 
+        $hostnames += ([regex]::Match(($answer -join "`n"), 'Hostname: (\S+)')).Groups[1].Value
+    }
+    $null = Step 'answers came from different pods' '$hostnames | Sort-Object -Unique' { ($hostnames | Sort-Object -Unique).Count -ge 2 }
+    $null = Step 'remove it' "Remove-KubeResource -Path $here/node_port.yaml -Wait" { $true }
+
+    Section 'Services: LoadBalancer'
+    $null = Step 'apply a LoadBalancer service' "Publish-KubeResource -Path $here/load_balancer.yaml" { param($o) @($o).Count -eq 2 }
+    $null = Wait-Until { (Get-KubeService hello).ExternalIP -notin '<pending>', '', $null -and (Get-KubeEndpoints hello).Endpoints -match '(:8080,?){3}' }
+    $null = Step 'the service gets an external IP' 'Get-KubeService' { param($o) ($o | Where-Object Name -eq hello).ExternalIP -match '^\d+\.\d+\.\d+\.\d+$' }
+    $lb = (Get-KubeService hello).ExternalIP
+    $null = Step "curl http://${lb}:8080" "(Invoke-WebRequest http://${lb}:8080 -TimeoutSec 5).Content" { param($o) ($o -join '') -match 'Hostname: hello-' }
+    $null = Step 'remove it' "Remove-KubeResource -Path $here/load_balancer.yaml -Wait" { $true }
+
+    Section 'Node maintenance'
+    $node = (Get-KubeNode | Select-Object -Last 1).Name
+    $null = Step 'cordon' "Suspend-KubeNode $node" { (Get-KubeNode $node).Status -eq 'Ready,SchedulingDisabled' }
+    $null = Step 'uncordon' "Resume-KubeNode $node" { (Get-KubeNode $node).Status -eq 'Ready' }
+    $null = Step 'drain' "Suspend-KubeNode $node -Drain -IgnoreDaemonSets -DeleteEmptyDirData -Force -Confirm:`$false" {
+        -not (Get-KubePod -AllNamespaces -Node $node | Where-Object { -not ($_.Metadata.OwnerReferences | Where-Object Kind -eq DaemonSet) })
+    }
+    $null = Step 'back in service' "Resume-KubeNode $node" { (Get-KubeNode $node).Status -eq 'Ready' }
+
+    Section 'Logs and copying files'
+    $null = Step 'run a pod that logs' "Publish-KubeResource -Yaml 'apiVersion: v1
+kind: Pod
+metadata: {name: logger}
+spec: {containers: [{name: sh, image: busybox, command: [sh, -c, ""for i in 1 2 3; do echo line `$i; done; sleep 3600""]}]}'" { $true }
+    $null = Wait-Until { (Get-KubePod logger).Status -eq 'Running' }
+    $null = Step 'logs' 'Get-KubeLog logger -Tail 2' { param($o) ($o -join ',') -eq 'line 2,line 3' }
+    $local = Join-Path $work 'notes.txt'
+    Set-Content -Path $local -Value "practised on $(Get-Date -Format o)"
+    $null = Step 'copy a file into the pod' "Copy-KubeItem -Path $local -Destination logger:/tmp/notes.txt" { $true }
+    $back = Join-Path $work 'notes-back.txt'
+    $null = Step 'and back' "Copy-KubeItem -Path logger:/tmp/notes.txt -Destination $back" { (Get-FileHash $local).Hash -eq (Get-FileHash $back).Hash }
 }
 finally {
-    $env:KUBECONFIG = $saved
-    Remove-Item $practice -ErrorAction SilentlyContinue
+    if (-not $KeepSandbox) {
+        Section 'Done'
+        Stop-KubeSandbox -Confirm:$false -ErrorAction SilentlyContinue
+    }
+    $env:KUBECONFIG, $env:PRACTICEK8S_HOME = $savedKubeconfig, $savedHome
+    if (-not $KeepSandbox) { Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
-Write-Host ""
-$steps | ForEach-Object { Write-Host ("{0,-6} {1}" -f $_.Result, $_.Step) }
-if ($steps.Result -contains 'FAIL') { exit 1 }
+Write-Host ''
+foreach ($s in $steps) { Write-Host ('{0,-5} {1}' -f $s.Result, $s.Step) -ForegroundColor $(if ($s.Result -eq 'pass') { 'Green' } else { 'Red' }) }
+$failed = @($steps | Where-Object Result -ne 'pass').Count
+Write-Host ("{0} steps: {1} passed, {2} failed" -f $steps.Count, ($steps.Count - $failed), $failed)
+exit ([int]($failed -gt 0))

@@ -22,6 +22,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
     private readonly DiscoveryEndpoints _discovery = new(state);
     private readonly PodLogHandler _log = new(state);
     private readonly PodExecHandler _exec = new(state);
+    private readonly EvictionHandler _eviction = new(state);
 
     public async Task Handle(HttpContext ctx, UserInfo user)
     {
@@ -90,6 +91,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
             case ("create", null) when def.CreateOnly: await _review.Create(r); break;
             case ("create", null): await _create.Create(r); break;
             case ("create", "binding"): await _binding.Bind(r); break;
+            case ("create", "eviction"): await _eviction.Evict(r); break;
             case ("update", _): await _update.Update(r); break;
             case ("patch", _): await _patch.Patch(r); break;
             case ("delete", _): await _delete.Delete(r); break;

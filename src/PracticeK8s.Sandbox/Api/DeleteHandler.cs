@@ -18,7 +18,7 @@ public sealed class DeleteHandler(SandboxState state)
     {
         var options = await DeleteOptions.ReadAsync(r);
         var result = DeleteObject(r.Def, r.Namespace, r.Name, options);
-        await Respond.Bytes(r.Http, 200, result.Json);
+        await Respond.Bytes(r.Http, 200, Resources.Conversion.ServedVersions.Served(r.Def, result).Json);
     }
 
     public async Task DeleteCollection(ApiRequest r)
@@ -72,7 +72,7 @@ public sealed class DeleteHandler(SandboxState state)
                 if (existing is null || grace < existing)
                 {
                     meta["deletionTimestamp"] = ObjectPipeline.Timestamp(at);
-                    meta["deletionGracePeriodSeconds"] = grace; // the PodTerminator removes it when the time has come
+                    meta["deletionGracePeriodSeconds"] = grace; // the node's kubelet stops its containers, then removes it
                 }
                 return ObjectPipeline.Commit(current, obj);
             }

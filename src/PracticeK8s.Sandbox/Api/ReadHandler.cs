@@ -18,7 +18,7 @@ public sealed class ReadHandler(SandboxState state)
         if (format.Kind == ResponseKind.Table)
             await Respond.Bytes(r.Http, 200, TableWriter.Write(r.Def, new[] { o }, format.IncludeObject, o.ResourceVersion, null, null));
         else
-            await Respond.Bytes(r.Http, 200, o.Json);
+            await Respond.Bytes(r.Http, 200, Resources.Conversion.ServedVersions.Served(r.Def, o).Json);
     }
 
     public static ResponseFormat Format(ApiRequest r) =>
@@ -84,7 +84,7 @@ public sealed class ReadHandler(SandboxState state)
         }
         var body = format.Kind == ResponseKind.Table
             ? TableWriter.Write(r.Def, selected, format.IncludeObject, listRv, next, remaining)
-            : ListWriter.Write(r.Def, selected, listRv, next, remaining);
+            : ListWriter.Write(r.Def, selected.Select(o => Resources.Conversion.ServedVersions.Served(r.Def, o)).ToList(), listRv, next, remaining);
         await Respond.Bytes(r.Http, 200, body);
     }
 }

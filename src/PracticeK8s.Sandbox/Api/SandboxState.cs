@@ -19,4 +19,6 @@ public sealed class SandboxState(ObjectStore store, ResourceRegistry registry)
     public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>The container runtime behind pods/log, exec, attach and Service traffic (set by the host).</summary>
     public Runtime.IContainerRuntime? Runtime { get; set; }
+    /// <summary>Faults tests inject through /practicek8s/faults.</summary>
+    public Faults.FaultInjector Faults { get; } = new();
 }

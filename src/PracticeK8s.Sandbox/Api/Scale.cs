@@ -34,7 +34,9 @@ public static class Scale
             ["status"] = new JsonObject
             {
                 ["replicas"] = node.Obj("status").Long("replicas") ?? 0,
-                ["selector"] = SelectorString(node.Obj("spec")?.Obj("selector")),
+                ["selector"] = o.Key == "/replicationcontrollers"
+                    ? MapSelectorString(node.Obj("spec")?.Obj("selector")) // a ReplicationController's selector is a plain map
+                    : SelectorString(node.Obj("spec")?.Obj("selector")),
             },
         };
     }
@@ -43,7 +45,7 @@ public static class Scale
         Of(state.Store.Get(def.StorageKey, ns, name) ?? throw ApiException.NotFound(def.QualifiedResource, name, def.Group));
 
     /// <summary>Writes a Scale's spec.replicas into the object (RV precondition honoured) and returns the new Scale.</summary>
-    public static JsonObject Update(SandboxState state, ResourceDefinition def, string ns, string name, JsonObject scale, bool dryRun)
+    public static JsonObject Update(SandboxState state, ResourceDefinition def, string ns, string name, JsonObject scale, bool dryRun, string? manager = null)
     {
         var result = state.Store.Write(def.StorageKey, ns, name, current =>
         {
@@ -58,10 +60,14 @@ public static class Scale
             var old = current.ToNode();
             obj.Ensure("spec")["replicas"] = replicas;
             ObjectPipeline.BumpGeneration(def, old, obj);
+            ManagedFields.Track(old, obj, manager, def.GroupVersion, "scale");
             return ObjectPipeline.Commit(current, obj);
         }, dryRun);
         return Of(result.Object!);
     }
+
+    private static string MapSelectorString(JsonObject? selector) =>
+        string.Join(",", selector.StringMap().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
     /// <summary>A LabelSelector as its string form (<c>app=web,tier in (a,b)</c>).</summary>
     public static string SelectorString(JsonObject? selector)

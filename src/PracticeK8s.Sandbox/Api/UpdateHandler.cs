@@ -17,18 +17,20 @@ public sealed class UpdateHandler(SandboxState state)
         if (sub == "scale")
         {
             incoming = body;
-            var scaled = Scale.Update(state, r.Def, r.Namespace, r.Name, incoming, options.DryRun);
+            var scaled = Scale.Update(state, r.Def, r.Namespace, r.Name, incoming, options.DryRun, ManagedFields.Manager(r, options));
             await Respond.Json(r.Http, 200, scaled);
             return;
         }
         incoming = ObjectPipeline.Decode(r.Def, body, r.Target.Namespace, options.FieldValidation, warnings, state.Registry);
-        var stored = Replace(r.Def, r.Namespace, r.Name, sub, incoming, options.DryRun);
+        var storageDef = Resources.Conversion.ServedVersions.StorageDef(state.Registry, r.Def);
+        var stored = Replace(storageDef, r.Namespace, r.Name, sub, Resources.Conversion.ServedVersions.ToStorage(r.Def, incoming), options.DryRun,
+            ManagedFields.Manager(r, options));
         Respond.Warnings(r.Http, warnings);
-        await Respond.Bytes(r.Http, 200, stored.Json);
+        await Respond.Bytes(r.Http, 200, Resources.Conversion.ServedVersions.Served(r.Def, stored).Json);
     }
 
     /// <summary>Replaces the stored object through the main resource or a subresource. Returns the stored state.</summary>
-    public StoredObject Replace(ResourceDefinition def, string ns, string name, string? sub, JsonObject incoming, bool dryRun)
+    public StoredObject Replace(ResourceDefinition def, string ns, string name, string? sub, JsonObject incoming, bool dryRun, string? manager = null)
     {
         var result = state.Store.Write(def.StorageKey, ns, name, current =>
         {
@@ -40,6 +42,7 @@ public sealed class UpdateHandler(SandboxState state)
                 "finalize" => Finalize(def, current, incoming),
                 _ => throw ApiException.PathNotFound(),
             };
+            ManagedFields.Track(current.ToNode(), next, manager, def.GroupVersion, sub);
             return ObjectPipeline.Commit(current, next);
         }, dryRun);
         return result.Object!;

@@ -52,7 +52,7 @@ public sealed class WatchHandler(SandboxState state)
         }
 
         using (sub)
-        using (var cts = CancellationTokenSource.CreateLinkedTokenSource(r.Aborted, state.Stopping))
+        using (var cts = CancellationTokenSource.CreateLinkedTokenSource(r.Aborted, state.Stopping, Faults.FaultInjector.WatchLimit(r.Http)))
         {
             var ct = cts.Token;
             try
@@ -125,7 +125,7 @@ public sealed class WatchHandler(SandboxState state)
                 payload = TableWriter.Write(r.Def, new[] { o }, format.IncludeObject, o.ResourceVersion, null, null, withColumns: !_columnsSent);
                 _columnsSent = true;
             }
-            else payload = o.Json;
+            else payload = Resources.Conversion.ServedVersions.Served(r.Def, o).Json;
             await WriteRaw(type, payload, ct);
         }
 

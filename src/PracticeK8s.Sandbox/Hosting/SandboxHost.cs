@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PracticeK8s.Sandbox.Api;
+using PracticeK8s.Sandbox.Api.Faults;
+using PracticeK8s.Sandbox.Controllers;
 using PracticeK8s.Sandbox.Discovery;
 using PracticeK8s.Sandbox.Lifecycle;
 using PracticeK8s.Sandbox.Resources;
@@ -43,7 +45,8 @@ public static class SandboxHost
         CustomResources.Attach(state);
         var runtime = new LocalContainerRuntime(new RuntimeOptions(Path.Combine(options.DataDir, "runtime")));
         state.Runtime = runtime;
-        Bootstrap.Run(state);
+        var cluster = options.Cluster with { DataDir = options.DataDir, CaCertificatePem = ca.CaCertificatePem };
+        Bootstrap.Run(state, cluster);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), ContentRootPath = options.DataDir });
         builder.Logging.ClearProviders();
@@ -63,12 +66,11 @@ public static class SandboxHost
         });
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<ApiRouter>();
-        builder.Services.AddHostedService<PodTerminator>();
         builder.Services.AddHostedService<NamespaceCleaner>();
         builder.Services.AddHostedService<GarbageCollector>();
         builder.Services.AddHostedService<CustomResourceCleaner>();
         builder.Services.AddSingleton<IContainerRuntime>(runtime);
-        builder.Services.AddHostedService<BoundPodRunner>();
+        ClusterServices.Add(builder.Services, cluster);
 
         var app = builder.Build();
         var authenticator = new Authenticator(tokens);
@@ -92,6 +94,12 @@ public static class SandboxHost
                 await Respond.Error(ctx, ApiException.Unauthorized());
                 return;
             }
+            if (FaultsEndpoint.Matches(ctx.Request))
+            {
+                await FaultsEndpoint.Handle(ctx, user, state.Faults);
+                return;
+            }
+            if (await state.Faults.ApplyAsync(ctx)) return;
             await router.Handle(ctx, user);
         });
 

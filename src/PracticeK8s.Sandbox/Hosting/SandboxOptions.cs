@@ -1,15 +1,23 @@
 namespace PracticeK8s.Sandbox.Hosting;
 
-/// <summary>The command line: <c>--data-dir DIR [--port N] [--token T] [--readonly-token T]</c>.</summary>
+/// <summary>
+/// The command line: <c>--data-dir DIR [--port N] [--token T] [--readonly-token T]</c> and the
+/// cluster's timings <c>[--nodes N] [--pod-start-delay D] [--node-monitor-grace-period D]
+/// [--load-balancer-delay D]</c> (durations such as <c>500ms</c>, <c>2s</c>, <c>1m</c>).
+/// </summary>
 public sealed record SandboxOptions(string DataDir, int Port, string? Token, string? ReadOnlyToken)
 {
     public const string Usage =
-        "usage: PracticeK8s.Sandbox --data-dir DIR [--port 0] [--token T] [--readonly-token T]";
+        "usage: PracticeK8s.Sandbox --data-dir DIR [--port 0] [--token T] [--readonly-token T] [--nodes 3] " +
+        "[--pod-start-delay 1s] [--node-monitor-grace-period 40s] [--load-balancer-delay 1s]";
+
+    public ClusterSettings Cluster { get; init; } = new();
 
     public static SandboxOptions Parse(IReadOnlyList<string> args)
     {
         string? dataDir = null, token = null, readOnly = null;
         int port = 0;
+        var cluster = new ClusterSettings();
         for (int i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
@@ -22,10 +30,31 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
                     break;
                 case "--token": token = Value(); break;
                 case "--readonly-token": readOnly = Value(); break;
+                case "--nodes":
+                    if (!int.TryParse(Value(), out var nodes) || nodes < 0 || nodes > Networking.NodeAddresses.MaxNodes)
+                        throw new ArgumentException($"--nodes must be 0..{Networking.NodeAddresses.MaxNodes}. {Usage}");
+                    cluster = cluster with { NodeCount = nodes };
+                    break;
+                case "--pod-start-delay": cluster = cluster with { PodStartDelay = Duration(args[i], Value()) }; break;
+                case "--node-monitor-grace-period": cluster = cluster with { NodeMonitorGracePeriod = Duration(args[i], Value()) }; break;
+                case "--load-balancer-delay": cluster = cluster with { LoadBalancerDelay = Duration(args[i], Value()) }; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}. {Usage}");
             }
         }
         if (string.IsNullOrWhiteSpace(dataDir)) throw new ArgumentException($"--data-dir is required. {Usage}");
-        return new SandboxOptions(Path.GetFullPath(dataDir), port, token, readOnly);
+        return new SandboxOptions(Path.GetFullPath(dataDir), port, token, readOnly) { Cluster = cluster };
+    }
+
+    /// <summary>A duration: <c>250ms</c>, <c>2s</c>, <c>1m</c>, or plain seconds.</summary>
+    public static TimeSpan Duration(string flag, string text)
+    {
+        var t = text.Trim();
+        double n;
+        var ok = t.EndsWith("ms", StringComparison.Ordinal) ? double.TryParse(t[..^2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out n) && (n /= 1000) >= 0
+            : t.EndsWith('s') ? double.TryParse(t[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out n)
+            : t.EndsWith('m') ? double.TryParse(t[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out n) && (n *= 60) >= 0
+            : double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out n);
+        if (!ok || n < 0) throw new ArgumentException($"{flag} needs a duration such as 500ms, 2s or 1m. {Usage}");
+        return TimeSpan.FromSeconds(n);
     }
 }

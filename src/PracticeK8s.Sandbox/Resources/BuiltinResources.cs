@@ -81,6 +81,8 @@ public static class BuiltinResources
         R("authorization.k8s.io", "v1", "selfsubjectrulesreviews", "SelfSubjectRulesReview", false, typeof(V1SelfSubjectRulesReview), verbs: Create, createOnly: true),
         // autoscaling, batch
         R("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, typeof(V2HorizontalPodAutoscaler), new[] { "hpa" }, all: true, status: true),
+        // v1 is what kubectl autoscale writes; stored as v2 (Resources/Conversion).
+        R("autoscaling", "v1", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, typeof(V1HorizontalPodAutoscaler), new[] { "hpa" }, all: true, status: true),
         R("batch", "v1", "cronjobs", "CronJob", true, typeof(V1CronJob), new[] { "cj" }, all: true, status: true, generation: true),
         R("batch", "v1", "jobs", "Job", true, typeof(V1Job), all: true, status: true, generation: true, fields: new[] { "status.successful" }),
         // coordination, discovery, events

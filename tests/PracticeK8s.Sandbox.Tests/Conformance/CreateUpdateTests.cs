@@ -57,8 +57,10 @@ public sealed class CreateUpdateTests(SandboxFixture f)
         Assert.Equal("80", svc.Spec.Ports[0].TargetPort.Value);
         Assert.StartsWith("10.96.", svc.Spec.ClusterIP);
 
+        // The deployment controller writes status meanwhile (new resourceVersions); the object is the one created.
         var stored = await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns);
-        Assert.Equal(d.Metadata.ResourceVersion, stored.Metadata.ResourceVersion);
+        Assert.Equal(d.Metadata.Uid, stored.Metadata.Uid);
+        Assert.Equal(1, stored.Metadata.Generation);
     }
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class CreateUpdateTests(SandboxFixture f)
         var b = await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(cm, ns);
         Assert.Matches("^settings-[bcdfghjklmnpqrstvwxz2456789]{5}$", a.Metadata.Name);
         Assert.NotEqual(a.Metadata.Name, b.Metadata.Name);
-        Assert.Equal(2, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.Count);
+        Assert.Equal(2, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults().Count());
     }
 
     [Fact]
@@ -78,8 +80,12 @@ public sealed class CreateUpdateTests(SandboxFixture f)
     {
         var ns = f.NewNamespace("update");
         var created = await f.Admin.AppsV1.CreateNamespacedDeploymentAsync(Deployment("web"), ns);
-        created.Spec.Replicas = 5;
-        var updated = await f.Admin.AppsV1.ReplaceNamespacedDeploymentAsync(created, "web", ns);
+        var updated = await Retry.OnConflict(async () =>
+        {
+            var current = await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns);
+            current.Spec.Replicas = 5;
+            return await f.Admin.AppsV1.ReplaceNamespacedDeploymentAsync(current, "web", ns);
+        });
         Assert.Equal(2, updated.Metadata.Generation);
         Assert.Equal(5, updated.Spec.Replicas);
 
@@ -92,8 +98,12 @@ public sealed class CreateUpdateTests(SandboxFixture f)
             status.Message());
         Assert.Equal(5, (await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns)).Spec.Replicas);
 
-        updated.Metadata.Labels["touched"] = "yes"; // metadata only: generation stays
-        var relabelled = await f.Admin.AppsV1.ReplaceNamespacedDeploymentAsync(updated, "web", ns);
+        var relabelled = await Retry.OnConflict(async () =>
+        {
+            var current = await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns);
+            current.Metadata.Labels["touched"] = "yes"; // metadata only: generation stays
+            return await f.Admin.AppsV1.ReplaceNamespacedDeploymentAsync(current, "web", ns);
+        });
         Assert.Equal(2, relabelled.Metadata.Generation);
     }
 
@@ -154,7 +164,7 @@ public sealed class CreateUpdateTests(SandboxFixture f)
         var cm = await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "cm" } }, ns, dryRun: "All");
         Assert.Equal("cm", cm.Metadata.Name);
         var list = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns);
-        Assert.Empty(list.Items);
+        Assert.Empty(list.Items.WithoutClusterDefaults());
         Assert.Equal(rv, list.Metadata.ResourceVersion);
     }
 
@@ -209,7 +219,7 @@ public sealed class CreateUpdateTests(SandboxFixture f)
         var pod = await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = "p" },
-            Spec = new V1PodSpec { Containers = new List<V1Container> { new() { Name = "c", Image = "nginx:1.25" } } },
+            Spec = new V1PodSpec { SchedulerName = SandboxFixture.NoScheduler, Containers = new List<V1Container> { new() { Name = "c", Image = "nginx:1.25" } } },
         }, ns);
         pod.Spec.Containers[0].Image = "nginx:1.27";
         pod = await f.Admin.CoreV1.ReplaceNamespacedPodAsync(pod, "p", ns);

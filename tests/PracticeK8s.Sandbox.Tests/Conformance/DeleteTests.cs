@@ -14,6 +14,8 @@ public sealed class DeleteTests(SandboxFixture f)
         Spec = new V1PodSpec
         {
             NodeName = node, TerminationGracePeriodSeconds = grace,
+            // Without a node the pod must stay unscheduled: no node has this label.
+            NodeSelector = node is null ? new Dictionary<string, string> { ["example.com/no-such-node"] = "true" } : null,
             Containers = new List<V1Container> { new() { Name = "c", Image = "busybox" } },
         },
     };
@@ -34,7 +36,7 @@ public sealed class DeleteTests(SandboxFixture f)
     public async Task PodOnANode_IsDeletedGracefully_ThenRemovedAfterItsGracePeriod()
     {
         var ns = f.NewNamespace("grace");
-        await f.Admin.CoreV1.CreateNamespacedPodAsync(Pod("running", node: "node-1", grace: 1), ns);
+        await f.Admin.CoreV1.CreateNamespacedPodAsync(Pod("running", node: "sandbox-node-1", grace: 1), ns);
         var terminating = await f.Admin.CoreV1.DeleteNamespacedPodAsync("running", ns);
         Assert.NotNull(terminating.Metadata.DeletionTimestamp);
         Assert.Equal(1, terminating.Metadata.DeletionGracePeriodSeconds);
@@ -54,7 +56,7 @@ public sealed class DeleteTests(SandboxFixture f)
         await f.Admin.CoreV1.DeleteNamespacedPodAsync("pending", ns);
         await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReadNamespacedPodAsync("pending", ns));
 
-        await f.Admin.CoreV1.CreateNamespacedPodAsync(Pod("forced", node: "node-1"), ns);
+        await f.Admin.CoreV1.CreateNamespacedPodAsync(Pod("forced", node: "sandbox-node-1"), ns);
         await f.Admin.CoreV1.DeleteNamespacedPodAsync("forced", ns, gracePeriodSeconds: 0);
         await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReadNamespacedPodAsync("forced", ns));
     }
@@ -153,9 +155,9 @@ public sealed class DeleteTests(SandboxFixture f)
             await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
             { Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["tier"] = tier } } }, ns);
         await f.Admin.CoreV1.DeleteNamespacedConfigMapAsync("c", ns, dryRun: "All");
-        Assert.Equal(3, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.Count);
+        Assert.Equal(3, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults().Count());
         await f.Admin.CoreV1.DeleteCollectionNamespacedConfigMapAsync(ns, labelSelector: "tier=web");
-        Assert.Equal(new[] { "c" }, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.Select(i => i.Metadata.Name));
+        Assert.Equal(new[] { "c" }, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults().Select(i => i.Metadata.Name));
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public sealed class ExecProtocolTests(SandboxFixture f)
             Metadata = new V1ObjectMeta { Name = "reader" },
             Spec = new V1PodSpec
             {
-                NodeName = "node-1",
+                NodeName = await Pods.RunningNode(f.Admin),
                 Containers = new List<V1Container> { new() { Name = "c", Image = "busybox", Command = new[] { "sh", "-c", "echo ready; while read l; do echo got $l; done" }, Stdin = true } },
             },
         }, ns);

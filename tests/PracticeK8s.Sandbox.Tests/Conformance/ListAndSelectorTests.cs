@@ -35,7 +35,7 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         var ns = await SeedConfigMaps("labels",
             ("a", L("app=web", "tier=front")), ("b", L("app=web", "tier=back")), ("c", L("app=db", "tier=back")), ("d", L("app=db")));
         var list = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns, labelSelector: selector);
-        Assert.Equal(expected, string.Join(",", list.Items.Select(i => i.Metadata.Name)));
+        Assert.Equal(expected, string.Join(",", list.Items.WithoutClusterDefaults().Select(i => i.Metadata.Name)));
     }
 
     [Fact]
@@ -55,14 +55,18 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         Task<V1Pod> Pod(string name, string? node) => f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = name },
-            Spec = new V1PodSpec { NodeName = node, Containers = new List<V1Container> { new() { Name = "c", Image = "busybox" } } },
+            Spec = new V1PodSpec
+            {
+                NodeName = node, SchedulerName = node is null ? SandboxFixture.NoScheduler : null,
+                Containers = new List<V1Container> { new() { Name = "c", Image = "busybox" } },
+            },
         }, ns);
-        await Pod("p1", "node-1");
-        await Pod("p2", "node-2");
+        await Pod("p1", "sandbox-node-1");
+        await Pod("p2", "sandbox-node-2");
         await Pod("p3", null);
-        var onNode1 = await f.Admin.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: "spec.nodeName=node-1");
+        var onNode1 = await f.Admin.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: "spec.nodeName=sandbox-node-1");
         Assert.Equal(new[] { "p1" }, onNode1.Items.Where(p => p.Metadata.NamespaceProperty == ns).Select(p => p.Metadata.Name));
-        var notSucceeded = await f.Admin.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: "spec.nodeName=node-2,status.phase!=Succeeded,status.phase!=Failed");
+        var notSucceeded = await f.Admin.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: "spec.nodeName=sandbox-node-2,status.phase!=Succeeded,status.phase!=Failed");
         Assert.Equal(new[] { "p2" }, notSucceeded.Items.Select(p => p.Metadata.Name));
         var byName = await f.Admin.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: "metadata.name=p3");
         Assert.Equal(new[] { "p3" }, byName.Items.Select(p => p.Metadata.Name));
@@ -75,9 +79,9 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
             InvolvedObject = new V1ObjectReference { Kind = "Pod", Name = "p1", NamespaceProperty = ns },
             Reason = "Scheduled", Type = "Normal", Message = "assigned",
         }, ns);
-        var events = await f.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: $"involvedObject.name=p1,involvedObject.namespace={ns},type=Normal");
+        var events = await f.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: $"involvedObject.name=p1,involvedObject.namespace={ns},type=Normal,reason=Scheduled");
         Assert.Single(events.Items);
-        Assert.Empty((await f.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: "involvedObject.name=p2")).Items);
+        Assert.Empty((await f.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: "involvedObject.name=p2,reason=Scheduled")).Items);
     }
 
     [Fact]
@@ -86,7 +90,7 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         var ns = await SeedConfigMaps("pages", Enumerable.Range(0, 5).Select(i => ($"cm-{i}", L("x=y"))).ToArray());
         var first = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns, limit: 2);
         Assert.Equal(new[] { "cm-0", "cm-1" }, first.Items.Select(i => i.Metadata.Name));
-        Assert.Equal(3, first.Metadata.RemainingItemCount);
+        Assert.Equal(4, first.Metadata.RemainingItemCount); // cm-2…cm-4 and the namespace's kube-root-ca.crt
         Assert.False(string.IsNullOrEmpty(first.Metadata.ContinueProperty));
 
         // Changes after the first page are not visible in later pages: the snapshot is the first page's.
@@ -101,9 +105,9 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
             names.AddRange(page.Items.Select(i => i.Metadata.Name));
             token = page.Metadata.ContinueProperty;
         }
-        Assert.Equal(new[] { "cm-0", "cm-1", "cm-2", "cm-3", "cm-4" }, names);
+        Assert.Equal(new[] { "cm-0", "cm-1", "cm-2", "cm-3", "cm-4", SandboxFixture.RootCaConfigMap }, names);
         var now = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns);
-        Assert.Equal(new[] { "cm-0", "cm-1", "cm-2", "cm-4", "cm-9" }, now.Items.Select(i => i.Metadata.Name));
+        Assert.Equal(new[] { "cm-0", "cm-1", "cm-2", "cm-4", "cm-9" }, now.Items.WithoutClusterDefaults().Select(i => i.Metadata.Name));
     }
 
     [Fact]
@@ -113,7 +117,7 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         var before = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns);
         await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "b" } }, ns);
         var past = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns, resourceVersion: before.Metadata.ResourceVersion, resourceVersionMatch: "Exact");
-        Assert.Equal(new[] { "a" }, past.Items.Select(i => i.Metadata.Name));
+        Assert.Equal(new[] { "a" }, past.Items.WithoutClusterDefaults().Select(i => i.Metadata.Name));
         Assert.Equal(before.Metadata.ResourceVersion, past.Metadata.ResourceVersion);
         var e = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns, resourceVersionMatch: "Exact"));
         Assert.Equal((HttpStatusCode)422, e.Response.StatusCode);
@@ -126,7 +130,8 @@ public sealed class ListAndSelectorTests(SandboxFixture f)
         await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = "web", Labels = new Dictionary<string, string> { ["app"] = "web" } },
-            Spec = new V1PodSpec { Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
+            // A scheduler that does not exist: the pod stays Pending (the default scheduler leaves it alone).
+            Spec = new V1PodSpec { SchedulerName = SandboxFixture.NoScheduler, Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
         }, ns);
         using var http = f.Server.Http(f.Server.AdminToken);
         const string accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";

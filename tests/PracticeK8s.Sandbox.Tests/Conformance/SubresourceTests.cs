@@ -8,17 +8,21 @@ namespace PracticeK8s.Sandbox.Tests.Conformance;
 [Collection(SandboxCollection.Name)]
 public sealed class SubresourceTests(SandboxFixture f)
 {
-    private static V1Deployment Deployment(string name) => new()
+    /// <summary>
+    /// A ReplicationController: it has status and scale subresources but no controller in the sandbox,
+    /// so these tests see only their own writes (a Deployment's controller rewrites its status at once).
+    /// </summary>
+    private static V1ReplicationController Controller(string name) => new()
     {
         Metadata = new V1ObjectMeta { Name = name },
-        Spec = new V1DeploymentSpec
+        Spec = new V1ReplicationControllerSpec
         {
             Replicas = 1,
-            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = name } },
+            Selector = new Dictionary<string, string> { ["app"] = name },
             Template = new V1PodTemplateSpec
             {
                 Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = name } },
-                Spec = new V1PodSpec { Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
+                Spec = new V1PodSpec { SchedulerName = SandboxFixture.NoScheduler, Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
             },
         },
     };
@@ -27,16 +31,16 @@ public sealed class SubresourceTests(SandboxFixture f)
     public async Task Status_IsWrittenOnlyThroughTheStatusSubresource()
     {
         var ns = f.NewNamespace("status");
-        var d = await f.Admin.AppsV1.CreateNamespacedDeploymentAsync(Deployment("web"), ns);
-        d.Status = new V1DeploymentStatus { Replicas = 9 };
-        d.Spec.Replicas = 2;
-        var viaMain = await f.Admin.AppsV1.ReplaceNamespacedDeploymentAsync(d, "web", ns);
+        var rc = await f.Admin.CoreV1.CreateNamespacedReplicationControllerAsync(Controller("web"), ns);
+        rc.Status = new V1ReplicationControllerStatus { Replicas = 9 };
+        rc.Spec.Replicas = 2;
+        var viaMain = await f.Admin.CoreV1.ReplaceNamespacedReplicationControllerAsync(rc, "web", ns);
         Assert.Null(viaMain.Status?.Replicas);
         Assert.Equal(2, viaMain.Spec.Replicas);
 
-        viaMain.Status = new V1DeploymentStatus { Replicas = 3, ObservedGeneration = 2 };
+        viaMain.Status = new V1ReplicationControllerStatus { Replicas = 3, ObservedGeneration = 2 };
         viaMain.Spec.Replicas = 5;
-        var viaStatus = await f.Admin.AppsV1.ReplaceNamespacedDeploymentStatusAsync(viaMain, "web", ns);
+        var viaStatus = await f.Admin.CoreV1.ReplaceNamespacedReplicationControllerStatusAsync(viaMain, "web", ns);
         Assert.Equal(3, viaStatus.Status.Replicas);
         Assert.Equal(2, viaStatus.Spec.Replicas);
         Assert.Equal(2, viaStatus.Metadata.Generation);
@@ -46,21 +50,21 @@ public sealed class SubresourceTests(SandboxFixture f)
     public async Task Scale_ReadsAndWritesReplicas_WithValidation()
     {
         var ns = f.NewNamespace("scale");
-        await f.Admin.AppsV1.CreateNamespacedDeploymentAsync(Deployment("web"), ns);
-        var scale = await f.Admin.AppsV1.ReadNamespacedDeploymentScaleAsync("web", ns);
+        await f.Admin.CoreV1.CreateNamespacedReplicationControllerAsync(Controller("web"), ns);
+        var scale = await f.Admin.CoreV1.ReadNamespacedReplicationControllerScaleAsync("web", ns);
         Assert.Equal("autoscaling/v1", scale.ApiVersion);
         Assert.Equal(1, scale.Spec.Replicas);
         Assert.Equal("app=web", scale.Status.Selector);
         scale.Spec.Replicas = 4;
-        var updated = await f.Admin.AppsV1.ReplaceNamespacedDeploymentScaleAsync(scale, "web", ns);
+        var updated = await f.Admin.CoreV1.ReplaceNamespacedReplicationControllerScaleAsync(scale, "web", ns);
         Assert.Equal(4, updated.Spec.Replicas);
-        Assert.Equal(4, (await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns)).Spec.Replicas);
+        Assert.Equal(4, (await f.Admin.CoreV1.ReadNamespacedReplicationControllerAsync("web", ns)).Spec.Replicas);
 
         scale.Spec.Replicas = 6; // stale resourceVersion
-        var stale = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.AppsV1.ReplaceNamespacedDeploymentScaleAsync(scale, "web", ns));
+        var stale = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReplaceNamespacedReplicationControllerScaleAsync(scale, "web", ns));
         Assert.Equal(HttpStatusCode.Conflict, stale.Response.StatusCode);
         updated.Spec.Replicas = -1;
-        var invalid = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.AppsV1.ReplaceNamespacedDeploymentScaleAsync(updated, "web", ns));
+        var invalid = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReplaceNamespacedReplicationControllerScaleAsync(updated, "web", ns));
         Assert.Equal((HttpStatusCode)422, invalid.Response.StatusCode);
         Assert.Contains("spec.replicas: Invalid value: -1: must be greater than or equal to 0", invalid.Response.Content);
     }
@@ -72,12 +76,12 @@ public sealed class SubresourceTests(SandboxFixture f)
         await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = "p" },
-            Spec = new V1PodSpec { Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
+            Spec = new V1PodSpec { SchedulerName = SandboxFixture.NoScheduler, Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
         }, ns);
-        var binding = new V1Binding { Metadata = new V1ObjectMeta { Name = "p" }, Target = new V1ObjectReference { Kind = "Node", Name = "node-2" } };
+        var binding = new V1Binding { Metadata = new V1ObjectMeta { Name = "p" }, Target = new V1ObjectReference { Kind = "Node", Name = "sandbox-node-2" } };
         await f.Admin.CoreV1.CreateNamespacedPodBindingAsync(binding, "p", ns);
         var pod = await f.Admin.CoreV1.ReadNamespacedPodAsync("p", ns);
-        Assert.Equal("node-2", pod.Spec.NodeName);
+        Assert.Equal("sandbox-node-2", pod.Spec.NodeName);
         Assert.Contains(pod.Status.Conditions, c => c.Type == "PodScheduled" && c.Status == "True");
         var again = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.CreateNamespacedPodBindingAsync(binding, "p", ns));
         Assert.Equal(HttpStatusCode.Conflict, again.Response.StatusCode);

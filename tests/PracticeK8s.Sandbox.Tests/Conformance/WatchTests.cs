@@ -94,10 +94,11 @@ public sealed class WatchTests(SandboxFixture f)
         var text = await http.GetStringAsync($"/api/v1/namespaces/{ns}/configmaps?watch=1&timeoutSeconds=1&allowWatchBookmarks=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan");
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(8));
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal("ADDED", lines[0].GetProperty("type").GetString());
-        Assert.Equal("x", lines[0].GetProperty("object").GetProperty("metadata").GetProperty("name").GetString());
-        Assert.Equal("BOOKMARK", lines[1].GetProperty("type").GetString());
-        Assert.Equal("true", lines[1].GetProperty("object").GetProperty("metadata").GetProperty("annotations").GetProperty("k8s.io/initial-events-end").GetString());
+        // The initial ADDED events (x and the namespace's kube-root-ca.crt), then the bookmark that ends them.
+        Assert.Equal(new[] { $"ADDED {SandboxFixture.RootCaConfigMap}", "ADDED x" },
+            lines.Take(2).Select(l => $"{l.GetProperty("type").GetString()} {l.GetProperty("object").GetProperty("metadata").GetProperty("name").GetString()}").Order());
+        Assert.Equal("BOOKMARK", lines[2].GetProperty("type").GetString());
+        Assert.Equal("true", lines[2].GetProperty("object").GetProperty("metadata").GetProperty("annotations").GetProperty("k8s.io/initial-events-end").GetString());
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class WatchTests(SandboxFixture f)
         req.Headers.TryAddWithoutValidation("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
         var text = await (await http.SendAsync(req)).Content.ReadAsStringAsync();
         var events = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("object")).ToList();
-        Assert.Equal(2, events.Count);
+        Assert.Equal(3, events.Count); // a, b and the namespace's kube-root-ca.crt
         Assert.All(events, e => Assert.Equal("Table", e.GetProperty("kind").GetString()));
         Assert.Equal("DATA", events[0].GetProperty("columnDefinitions")[1].GetProperty("name").GetString()!.ToUpperInvariant());
         Assert.Equal(JsonValueKind.Null, events[1].GetProperty("columnDefinitions").ValueKind);

@@ -52,6 +52,24 @@ public sealed class Kubectl(string kubeconfig, string cacheDir)
         return r.Stdout;
     }
 
+    /// <summary>Runs kubectl until its output matches <paramref name="pattern"/> (the cluster converging); returns that output.</summary>
+    public string WaitFor(string pattern, params string[] args) => WaitFor(pattern, TimeSpan.FromSeconds(30), args);
+
+    public string WaitFor(string pattern, TimeSpan timeout, params string[] args)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.Multiline);
+        KubectlResult last;
+        do
+        {
+            last = Run(args);
+            if (last.ExitCode == 0 && regex.IsMatch(last.Stdout)) return last.Stdout;
+            Thread.Sleep(200);
+        } while (DateTime.UtcNow < deadline);
+        Assert.Fail($"kubectl {string.Join(' ', args)} never matched /{pattern}/ within {timeout}: {last}");
+        return "";
+    }
+
     /// <summary>Runs kubectl with its long-running output (e.g. get -w) for a while, then kills it.</summary>
     public async Task<string> Stream(IEnumerable<string> args, Func<Task> whileRunning, TimeSpan settle)
     {

@@ -11,12 +11,22 @@ public static class Pods
         Name = name, Image = image, Command = command.Length > 0 ? command.ToList() : null,
     };
 
+    /// <summary>A schedulerName nobody serves: such a pod stays unscheduled (Pending).</summary>
+    public const string NoScheduler = "example.com/no-scheduler";
+
+    /// <summary>A node whose containers run: the cluster's first node, or (no nodes registered) any name the runtime's start hook serves.</summary>
+    public static async Task<string> RunningNode(Kubernetes client) =>
+        (await client.CoreV1.ListNodeAsync()).Items.Select(n => n.Metadata.Name).OrderBy(n => n, StringComparer.Ordinal).FirstOrDefault() ?? "node-1";
+
     public static async Task<V1Pod> CreateBound(Kubernetes client, string ns, string name, string restartPolicy, params V1Container[] containers)
     {
         return await client.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["app"] = name } },
-            Spec = new V1PodSpec { NodeName = "node-1", RestartPolicy = restartPolicy, Containers = containers.ToList(), TerminationGracePeriodSeconds = 2 },
+            Spec = new V1PodSpec
+            {
+                NodeName = await RunningNode(client), RestartPolicy = restartPolicy, Containers = containers.ToList(), TerminationGracePeriodSeconds = 2,
+            },
         }, ns);
     }
 

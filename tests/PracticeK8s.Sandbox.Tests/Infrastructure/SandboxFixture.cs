@@ -6,6 +6,9 @@ namespace PracticeK8s.Sandbox.Tests.Infrastructure;
 /// <summary>One sandbox process shared by every test of the "Sandbox" collection; tests use their own namespaces.</summary>
 public sealed class SandboxFixture : IDisposable
 {
+    /// <summary>A schedulerName nobody serves: such pods stay unscheduled (Pending) unless bound by hand.</summary>
+    public const string NoScheduler = "example.com/no-scheduler";
+
     public SandboxProcess Server { get; }
     public Kubernetes Admin { get; }
     public Kubernetes ReadOnly { get; }
@@ -22,12 +25,28 @@ public sealed class SandboxFixture : IDisposable
         Kubectl = new Kubectl(Server.KubeconfigPath, Path.Combine(_root, "kube-cache"));
     }
 
-    /// <summary>Creates a fresh namespace for one test.</summary>
+    /// <summary>The ConfigMap with the cluster CA that every namespace gets (root CA publisher).</summary>
+    public const string RootCaConfigMap = "kube-root-ca.crt";
+
+    /// <summary>Creates a fresh namespace for one test, ready as on a real cluster (its default ServiceAccount and CA ConfigMap exist).</summary>
     public string NewNamespace(string prefix)
     {
         var name = $"{prefix}-{Interlocked.Increment(ref _namespaceCounter)}-{Guid.NewGuid().ToString("N")[..5]}";
         Admin.CoreV1.CreateNamespace(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
+        WaitForNamespaceDefaults(Admin, name);
         return name;
+    }
+
+    public static void WaitForNamespaceDefaults(Kubernetes client, string ns)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (client.CoreV1.ListNamespacedConfigMap(ns, fieldSelector: $"metadata.name={RootCaConfigMap}").Items.Count == 1
+                && client.CoreV1.ListNamespacedServiceAccount(ns, fieldSelector: "metadata.name=default").Items.Count == 1) return;
+            Thread.Sleep(25);
+        }
+        throw new TimeoutException($"namespace {ns} never got its default ServiceAccount and {RootCaConfigMap}");
     }
 
     public string TempFile(string name, string content)

@@ -23,7 +23,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
             null, Array.Empty<int>(), stdin, false, tty);
 
     public static PodSpecification Pod(string name, params ContainerSpecification[] containers) =>
-        new(Guid.NewGuid().ToString(), "default", name, "node-1", "Always", Array.Empty<ContainerSpecification>(), containers);
+        new(Guid.NewGuid().ToString(), "default", name, "sandbox-node-1", "Always", Array.Empty<ContainerSpecification>(), containers);
 
     public static async Task Until(Func<bool> condition, string what, double seconds = 10)
     {

@@ -41,9 +41,9 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
             Metadata = new V1ObjectMeta { Name = "web-1" },
             Spec = new V1PodSpec { Containers = new List<V1Container> { new() { Name = "nginx", Image = "nginx" } } },
         }, ns);
-        var table = f.Kubectl.Ok("-n", ns, "get", "pods");
+        // The scheduler and the node's kubelet take it to Running.
+        var table = f.Kubectl.WaitFor(@"web-1\s+1/1\s+Running\s+0\s+\d+s", "-n", ns, "get", "pods");
         Assert.Matches(@"^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n", table);
-        Assert.Matches(@"web-1\s+0/1\s+Pending\s+0\s+\d+s", table);
         var wide = f.Kubectl.Ok("-n", ns, "get", "pods", "-o", "wide");
         Assert.Matches(@"NOMINATED NODE\s+READINESS GATES", wide);
 
@@ -79,7 +79,7 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
             metadata: {name: three, labels: {group: b}}
             """);
         Assert.Contains("configmap/one created", f.Kubectl.Ok("-n", ns, "create", "-f", file));
-        Assert.Equal(3, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.Count);
+        Assert.Equal(3, (await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults().Count());
         var again = f.Kubectl.Run("-n", ns, "create", "-f", file);
         Assert.Contains("AlreadyExists", again.Stderr);
 
@@ -89,11 +89,11 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
 
         Assert.Contains("configmap \"three\" deleted", f.Kubectl.Ok("-n", ns, "delete", "configmap", "three"));
         Assert.Contains("configmap \"two\" deleted", f.Kubectl.Ok("-n", ns, "delete", "configmaps", "-l", "group=a"));
-        Assert.Empty((await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items);
+        Assert.Empty((await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults());
 
         f.Kubectl.Ok("-n", ns, "create", "-f", file);
         Assert.Contains("configmap \"one\" deleted", f.Kubectl.Ok("-n", ns, "delete", "-f", file));
-        Assert.Empty((await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items);
+        Assert.Empty((await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.WithoutClusterDefaults());
     }
 
     [Fact]
@@ -104,7 +104,11 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
         var created = await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns);
         Assert.True(created.Metadata.Annotations.ContainsKey("kubectl.kubernetes.io/last-applied-configuration"));
         Assert.Equal("deployment.apps/web unchanged", Apply(ns, DeploymentYaml));
-        Assert.Equal(created.Metadata.ResourceVersion, (await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns)).Metadata.ResourceVersion);
+        // Controllers keep writing status (new resourceVersions); the applied configuration is untouched.
+        var unchanged = await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns);
+        Assert.Equal(created.Metadata.Generation, unchanged.Metadata.Generation);
+        Assert.Equal(created.Metadata.Annotations["kubectl.kubernetes.io/last-applied-configuration"],
+            unchanged.Metadata.Annotations["kubectl.kubernetes.io/last-applied-configuration"]);
 
         var changed = DeploymentYaml.Replace("replicas: 2", "replicas: 3").Replace("nginx:1.25", "nginx:1.27");
         Assert.Equal("deployment.apps/web configured", Apply(ns, changed));
@@ -157,10 +161,13 @@ public sealed class KubectlConformanceTests(SandboxFixture f)
     {
         var ns = f.NewNamespace("kerr");
         Apply(ns, DeploymentYaml);
-        var stale = (await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns));
         var json = f.Kubectl.Ok("-n", ns, "get", "deployment", "web", "-o", "json");
-        stale.Spec.Replicas = 9;
-        await f.Admin.AppsV1.ReplaceNamespacedDeploymentAsync(stale, "web", ns); // moves the resourceVersion on
+        await Retry.OnConflict(async () =>
+        {
+            var current = await f.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns);
+            current.Spec.Replicas = 9;
+            return await f.Admin.AppsV1.ReplaceNamespacedDeploymentAsync(current, "web", ns); // moves the resourceVersion on
+        });
         var r = f.Kubectl.Run("-n", ns, "replace", "-f", f.TempFile("stale.json", json));
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("Error from server (Conflict)", r.Stderr);

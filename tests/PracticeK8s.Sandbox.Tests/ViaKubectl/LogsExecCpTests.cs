@@ -87,7 +87,7 @@ public sealed class LogsExecCpTests(SandboxFixture f)
         await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = "pending" },
-            Spec = new V1PodSpec { Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
+            Spec = new V1PodSpec { SchedulerName = Pods.NoScheduler, Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } } },
         }, ns);
         Assert.Equal("", f.Kubectl.Ok("-n", ns, "logs", "pending"));
     }

@@ -47,6 +47,7 @@ public static class ProtobufBody
         return obj;
     }
 
+    /// <summary>Decodes one message into a JSON object; zero values of non-pointer fields are left out (see <see cref="ProtoField"/>).</summary>
     private static JsonObject Message(CodedInputStream input, string message)
     {
         var fields = ProtoSchema.Messages[message];
@@ -55,6 +56,25 @@ public static class ProtobufBody
         while ((tag = input.ReadTag()) != 0)
         {
             if (!fields.TryGetValue(WireFormat.GetTagFieldNumber(tag), out var f)) { input.SkipLastField(); continue; }
+            switch (f.Type)
+            {
+                case ProtoType.StringMap or ProtoType.BytesMap or ProtoType.QuantityMap:
+                {
+                    var (k, v) = MapEntry(new CodedInputStream(input.ReadBytes().ToByteArray()), f.Type);
+                    var map = obj[f.Name] as JsonObject ?? new JsonObject();
+                    map[k] = v;
+                    obj[f.Name] = map;
+                    continue;
+                }
+                case ProtoType.Inline:
+                    foreach (var (k, v) in Message(new CodedInputStream(input.ReadBytes().ToByteArray()), f.Message!).ToList())
+                    {
+                        var child = v;
+                        ((JsonObject)v!.Parent!).Remove(k);
+                        obj[k] = child;
+                    }
+                    continue;
+            }
             JsonNode? value = f.Type switch
             {
                 ProtoType.String => input.ReadString(),
@@ -62,37 +82,82 @@ public static class ProtobufBody
                 ProtoType.Bool => input.ReadBool(),
                 ProtoType.Bytes => Convert.ToBase64String(input.ReadBytes().ToByteArray()),
                 ProtoType.Message => Message(new CodedInputStream(input.ReadBytes().ToByteArray()), f.Message!),
+                ProtoType.IntOrString => IntOrString(new CodedInputStream(input.ReadBytes().ToByteArray())),
+                ProtoType.Quantity => Quantity(new CodedInputStream(input.ReadBytes().ToByteArray())),
                 _ => null,
             };
-            if (f.Type is ProtoType.StringMap or ProtoType.BytesMap)
-            {
-                var (k, v) = MapEntry(new CodedInputStream(input.ReadBytes().ToByteArray()), f.Type == ProtoType.BytesMap);
-                var map = obj[f.Name] as JsonObject ?? new JsonObject();
-                map[k] = v;
-                obj[f.Name] = map;
-            }
-            else if (f.Repeated)
+            if (f.Repeated)
             {
                 var arr = obj[f.Name] as JsonArray ?? new JsonArray();
                 arr.Add(value);
                 obj[f.Name] = arr;
             }
-            else obj[f.Name] = value;
+            else if (f.Pointer || !IsZero(value)) obj[f.Name] = value;
         }
         return obj;
     }
 
-    /// <summary>A map entry message {1: key, 2: value}; bytes values become base64 as in JSON.</summary>
-    private static (string, string) MapEntry(CodedInputStream input, bool bytesValue)
+    private static bool IsZero(JsonNode? value) => value switch
     {
-        string k = "", v = "";
+        null => true,
+        JsonObject o => o.Count == 0,
+        JsonValue v when v.TryGetValue<string>(out var s) => s.Length == 0,
+        JsonValue v when v.TryGetValue<long>(out var l) => l == 0,
+        JsonValue v when v.TryGetValue<bool>(out var b) => !b,
+        _ => false,
+    };
+
+    /// <summary>intstr.IntOrString {1: type (0 int, 1 string), 2: intVal, 3: strVal}.</summary>
+    private static JsonNode IntOrString(CodedInputStream input)
+    {
+        long type = 0, intVal = 0;
+        string strVal = "";
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            switch (WireFormat.GetTagFieldNumber(tag))
+            {
+                case 1: type = input.ReadInt64(); break;
+                case 2: intVal = input.ReadInt64(); break;
+                case 3: strVal = input.ReadString(); break;
+                default: input.SkipLastField(); break;
+            }
+        }
+        return type == 1 ? JsonValue.Create(strVal) : JsonValue.Create(intVal);
+    }
+
+    /// <summary>resource.Quantity {1: string}.</summary>
+    private static JsonNode Quantity(CodedInputStream input)
+    {
+        var text = "";
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) == 1) text = input.ReadString();
+            else input.SkipLastField();
+        }
+        return JsonValue.Create(text);
+    }
+
+    /// <summary>A map entry message {1: key, 2: value}; bytes values become base64 as in JSON, quantities their string.</summary>
+    private static (string, JsonNode) MapEntry(CodedInputStream input, ProtoType type)
+    {
+        string k = "";
+        JsonNode v = JsonValue.Create("");
         uint tag;
         while ((tag = input.ReadTag()) != 0)
         {
             switch (WireFormat.GetTagFieldNumber(tag))
             {
                 case 1: k = input.ReadString(); break;
-                case 2: v = bytesValue ? Convert.ToBase64String(input.ReadBytes().ToByteArray()) : input.ReadString(); break;
+                case 2:
+                    v = type switch
+                    {
+                        ProtoType.BytesMap => JsonValue.Create(Convert.ToBase64String(input.ReadBytes().ToByteArray())),
+                        ProtoType.QuantityMap => Quantity(new CodedInputStream(input.ReadBytes().ToByteArray())),
+                        _ => JsonValue.Create(input.ReadString()),
+                    };
+                    break;
                 default: input.SkipLastField(); break;
             }
         }
