@@ -23,7 +23,7 @@ public sealed record DrainResult
     /// <summary>Pods left in place on purpose: DaemonSet pods with -IgnoreDaemonSets, mirror pods, long-deleted pods.</summary>
     public IReadOnlyList<SkippedPod> Skipped { get; init; } = [];
 
-    /// <summary>Pods still on the node after a failed drain (refused, or whose eviction failed), as namespace/name.</summary>
+    /// <summary>Pods a failed drain should have evicted and did not (refused ones, failed evictions), as namespace/name.</summary>
     public IReadOnlyList<string> Remaining { get; init; } = [];
 
     /// <summary>Why the node is not drained: kubectl's refusal texts ("cannot delete ...") or eviction errors.</summary>
@@ -77,7 +77,7 @@ public sealed class NodeDrainer
             {
                 Node = node,
                 Skipped = skipped,
-                Remaining = plan.Verdicts.Where(v => v.Status.Reason != PodDeleteReason.Skip).Select(v => v.Key).ToList(),
+                Remaining = plan.Verdicts.Where(v => v.Status.Delete || v.Status.Reason == PodDeleteReason.Error).Select(v => v.Key).ToList(),
                 Errors = errors,
             };
         }
