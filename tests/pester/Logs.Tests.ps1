@@ -112,6 +112,33 @@ Describe 'Several pods' {
         Get-KubeLog svc/web -Namespace $ns -WarningAction SilentlyContinue | Should -Be 'old'
     }
 
+    It 'reads the pod of a piped Deployment, like kubectl logs deploy/NAME' {
+        Invoke-KubectlApply @"
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: single
+  namespace: $ns
+spec:
+  replicas: 1
+  selector:
+    matchLabels: { app: single }
+  template:
+    metadata:
+      labels: { app: single }
+    spec:
+      containers:
+      - name: c
+        image: busybox
+        command: ['sh', '-c', 'echo from the deployment; sleep 3600']
+"@ | Out-Null
+        $lines = Wait-Until -Seconds 30 -Because 'the deployment''s pod to log' {
+            $l = @(Get-KubeDeployment single -Namespace $ns | Get-KubeLog -ErrorAction SilentlyContinue); if ($l -contains 'from the deployment') { , $l } }
+        $lines | Should -Be 'from the deployment'
+        Invoke-Kubectl logs deploy/single -n $ns | Should -Be $lines
+        Get-KubeLog deploy/single -Namespace $ns | Should -Be $lines
+    }
+
     It 'reads every pod of -Selector' {
         $ours = Get-KubeLog -Selector @{ app = 'web' } -Namespace $ns -Prefix | Sort-Object
         $ours | Should -Be @('[pod/web-new/c] new', '[pod/web-old/c] old')

@@ -16,14 +16,14 @@ BeforeAll {
     }
 
     function New-ManagedPod([string] $Name, [string] $Node, [string] $OwnerUid, [hashtable] $Labels = @{}, [switch] $EmptyDir) {
-        New-TestPod -Namespace $ns -Name $Name -Node $Node -Script 'echo up; sleep 3600' -Labels $Labels -EmptyDir:$EmptyDir `
+        New-TestPod -Namespace $ns -Name $Name -Node $Node -Script 'echo up; sleep 3600' -Labels $Labels -EmptyDir:$EmptyDir -TolerateAll `
             -OwnerKind ConfigMap -OwnerName owner -OwnerUid $OwnerUid -OwnerApiVersion v1
     }
 
-    function Set-PodRunning([string] $Name) {
-        # No kubelet serves these test nodes: report the pod Running the way one would, so the
-        # Eviction API weighs it against its PodDisruptionBudget (pending pods are simply deleted).
-        Invoke-Kubectl patch pod $Name -n $ns --subresource=status --type=merge -p '{"status":{"phase":"Running"}}' | Out-Null
+    function Wait-PodRunning([string] $Name) {
+        # The sandbox's kubelet runs the pod; the Eviction API weighs only running pods against
+        # their PodDisruptionBudget (pending ones are simply deleted).
+        $null = Wait-Until -Seconds 30 -Because "pod $Name to run" { (Get-KubePod $Name -Namespace $ns).ApiStatus.Phase -eq 'Running' }
     }
 
     # The test's pods on a node (the cluster's own DaemonSets run on every node too).
@@ -79,7 +79,7 @@ Describe 'Suspend-KubeNode and Resume-KubeNode (cordon, uncordon)' {
 Describe 'Suspend-KubeNode -Drain' {
     It 'refuses pods with no controller or with emptyDir data, listing them, and touches no pod' {
         $node = Get-TestNode 'refuse-node'
-        New-TestPod -Namespace $ns -Name lonely -Node $node -Script 'sleep 3600'
+        New-TestPod -Namespace $ns -Name lonely -Node $node -Script 'sleep 3600' -TolerateAll
         New-ManagedPod -Name scratch -Node $node -OwnerUid $ownerUid -EmptyDir
         New-ManagedPod -Name fine -Node $node -OwnerUid $ownerUid
         $result = Suspend-KubeNode $node -Drain -IgnoreDaemonSets -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
@@ -126,7 +126,7 @@ spec:
         $agentPod = try { Wait-Until -Seconds 4 -Because 'a DaemonSet pod' { Get-KubePod -Namespace $ns -Node $node -Selector app=agent } } catch { $null }
         if (-not $agentPod) {
             $dsUid = Invoke-Kubectl get daemonset agent -n $ns -o 'jsonpath={.metadata.uid}'
-            New-TestPod -Namespace $ns -Name agent-manual -Node $node -Script 'sleep 3600' -Labels @{ app = 'agent' } -OwnerKind DaemonSet -OwnerName agent -OwnerUid $dsUid
+            New-TestPod -Namespace $ns -Name agent-manual -Node $node -Script 'sleep 3600' -Labels @{ app = 'agent' } -TolerateAll -OwnerKind DaemonSet -OwnerName agent -OwnerUid $dsUid
             $agentPod = Get-KubePod agent-manual -Namespace $ns
         }
         $agentKey = "$ns/$(@($agentPod)[0].Metadata.Name)"
@@ -155,7 +155,7 @@ spec:
 
     It 'deletes instead of evicting with -DisableEviction, with the switches for every refused pod' {
         $node = Get-TestNode 'delete-node'
-        New-TestPod -Namespace $ns -Name alone -Node $node -Script 'sleep 3600'
+        New-TestPod -Namespace $ns -Name alone -Node $node -Script 'sleep 3600' -TolerateAll
         New-ManagedPod -Name cache -Node $node -OwnerUid $ownerUid -EmptyDir
         $result = Suspend-KubeNode $node -Drain -IgnoreDaemonSets -Force -DeleteEmptyDirData -DisableEviction -GracePeriod 0 -Confirm:$false -Verbose 4>&1 |
             Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
@@ -190,10 +190,49 @@ spec:
         Get-PodNames $kubectlNode | Should -BeNullOrEmpty
     }
 
+    It 'evicts a Deployment''s pods from a served node, and their replacements never land on it' {
+        $workers = @(Get-KubeNode | Where-Object { -not $_.Spec.Unschedulable -and $_.Metadata.Name -like 'sandbox-node-*' } | ForEach-Object { $_.Metadata.Name })
+        $workers.Count | Should -BeGreaterOrEqual 2 -Because 'the sandbox registers worker nodes with a kubelet each'
+        Invoke-KubectlApply @"
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: spread
+  namespace: $ns
+spec:
+  replicas: 4
+  selector:
+    matchLabels: { app: spread }
+  template:
+    metadata:
+      labels: { app: spread }
+    spec:
+      terminationGracePeriodSeconds: 1
+      containers:
+      - name: c
+        image: busybox
+        command: ['sh', '-c', 'sleep 3600']
+"@ | Out-Null
+        $placed = { @(Get-KubePod -Namespace $ns -Selector app=spread | Where-Object { $_.Spec.NodeName -and -not $_.Metadata.DeletionTimestamp }) }
+        $pods = Wait-Until -Seconds 30 -Because 'four scheduled pods' { $p = & $placed; if ($p.Count -eq 4) { , $p } }
+        $target = $pods[0].Spec.NodeName
+        $onTarget = @($pods | Where-Object { $_.Spec.NodeName -eq $target } | ForEach-Object { "$ns/$($_.Metadata.Name)" } | Sort-Object)
+        try {
+            $result = Suspend-KubeNode $target -Drain -IgnoreDaemonSets -Timeout (New-TimeSpan -Seconds 60) -Confirm:$false
+            $result.Drained | Should -BeTrue
+            @($result.Evicted | Where-Object { $_ -like "$ns/spread-*" } | Sort-Object) | Should -Be $onTarget
+            $after = Wait-Until -Seconds 30 -Because 'four replacements placed' { $p = & $placed; if ($p.Count -eq 4) { , $p } }
+            Start-Sleep -Seconds 1
+            @(& $placed | Where-Object { $_.Spec.NodeName -eq $target }) | Should -BeNullOrEmpty
+            @($after | Where-Object { $_.Spec.NodeName -eq $target }) | Should -BeNullOrEmpty
+        }
+        finally { Resume-KubeNode $target | Out-Null }
+    }
+
     It 'retries a pod a PodDisruptionBudget protects until the budget allows it' {
         $node = Get-TestNode 'pdb-node'
         New-ManagedPod -Name guarded -Node $node -OwnerUid $ownerUid -Labels @{ app = 'guarded' }
-        Set-PodRunning guarded
+        Wait-PodRunning guarded
         Invoke-KubectlApply "apiVersion: policy/v1`nkind: PodDisruptionBudget`nmetadata:`n  name: guard`n  namespace: $ns`nspec:`n  minAvailable: 5`n  selector:`n    matchLabels:`n      app: guarded" | Out-Null
         $job = Start-ThreadJob -ArgumentList $ModulePath, $node, $sandbox.Context -ScriptBlock {
             param($module, $node, $context)
@@ -216,7 +255,7 @@ spec:
     It 'stops promptly on Ctrl+C (a stopped job), leaving the node cordoned' {
         $node = Get-TestNode 'stop-node'
         New-ManagedPod -Name held -Node $node -OwnerUid $ownerUid -Labels @{ app = 'held' }
-        Set-PodRunning held
+        Wait-PodRunning held
         Invoke-KubectlApply "apiVersion: policy/v1`nkind: PodDisruptionBudget`nmetadata:`n  name: hold`n  namespace: $ns`nspec:`n  minAvailable: 5`n  selector:`n    matchLabels:`n      app: held" | Out-Null
         $job = Start-ThreadJob -ArgumentList $ModulePath, $node, $sandbox.Context -ScriptBlock {
             param($module, $node, $context)
@@ -224,7 +263,8 @@ spec:
             Suspend-KubeNode $node -Drain -IgnoreDaemonSets -Context $context -Confirm:$false
         }
         try {
-            $null = Wait-Until -Seconds 15 -Because 'the drain to be retrying' { $job.Warning | Where-Object { "$_" -like "error when evicting*" } | Select-Object -First 1 }
+            try { $null = Wait-Until -Seconds 15 -Because 'the drain to be retrying' { $job.Warning | Where-Object { "$_" -like "error when evicting*" } | Select-Object -First 1 } }
+            catch { throw "$_ (job $($job.State): $($job.Error) $(Receive-Job $job -Keep | Out-String))" }
             $watch = [Diagnostics.Stopwatch]::StartNew()
             Stop-Job $job
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 2

@@ -31,6 +31,8 @@ function New-TestPod {
         [hashtable] $Labels = @{},
         [hashtable] $Annotations = @{},
         [switch] $EmptyDir,
+        # Tolerate every taint: kubelet-less test nodes turn NotReady and their untolerating pods are evicted.
+        [switch] $TolerateAll,
         [string] $OwnerKind,
         [string] $OwnerName,
         [string] $OwnerUid,
@@ -57,6 +59,7 @@ spec:
   nodeName: $Node
   restartPolicy: $RestartPolicy
   terminationGracePeriodSeconds: 1
+$(if ($TolerateAll) { '  tolerations: [{ operator: Exists }]' })
   containers:
 $containersYaml
 $(if ($EmptyDir) { "  volumes:`n  - name: scratch`n    emptyDir: {}" })
