@@ -84,6 +84,15 @@ Describe 'Containers' {
         Invoke-Kubectl logs chosen -n $ns | Should -Be 'from b'
     }
 
+    It 'completes -Container with the containers of the pod on the line' {
+        $line = "Get-KubeLog two -Namespace $ns -Container "
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('a', 'b')
+        $line = "Invoke-KubeExec -Name two -Namespace $ns -Container s"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -BeNullOrEmpty
+        $line = "Copy-KubeItem ./x ${ns}/two:/tmp -Container b"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'b'
+    }
+
     It 'reads a named container, or all of them' {
         Get-KubeLog two -Namespace $ns -Container b | Should -Be 'from b'
         Get-KubeLog two -Namespace $ns -AllContainers -Prefix | Should -Be @('[pod/two/a] from a', '[pod/two/b] from b')
@@ -181,6 +190,20 @@ Describe 'Follow and previous' {
             $job.State | Should -Be 'Stopped'
         }
         finally { Remove-Job $job -Force }
+    }
+
+    It 'follows several piped pods at once, interleaving their lines as they come' {
+        foreach ($name in 'tick-a', 'tick-b') {
+            New-TestPod -Namespace $ns -Name $name -Node $node -RestartPolicy Never -Labels @{ app = 'tick' } -Script "sleep 1; for i in 1 2 3 4 5 6; do echo $name `$i; sleep 0.3; done"
+        }
+        $null = Wait-Until -Because 'both pods to run' { @(Get-KubePod -Namespace $ns -Selector app=tick | Where-Object { $_.ApiStatus.Phase -eq 'Running' }).Count -eq 2 }
+        $lines = @(Get-KubePod -Namespace $ns -Selector app=tick | Get-KubeLog -Follow -Prefix)
+        $lines | Should -HaveCount 12
+        ($lines | Where-Object { $_ -like '`[pod/tick-a/c`]*' }) | Should -Be (1..6 | ForEach-Object { "[pod/tick-a/c] tick-a $_" })
+        ($lines | Where-Object { $_ -like '`[pod/tick-b/c`]*' }) | Should -Be (1..6 | ForEach-Object { "[pod/tick-b/c] tick-b $_" })
+        $firstB = [Array]::FindIndex($lines, [Predicate[object]] { param($l) $l -like '*tick-b*' })
+        $lastA = [Array]::FindLastIndex($lines, [Predicate[object]] { param($l) $l -like '*tick-a*' })
+        $firstB | Should -BeLessThan $lastA -Because "the streams are read at once, not one after the other:`n$($lines -join "`n")"
     }
 
     It 'reads the previous instance after a crash with -Previous' {
