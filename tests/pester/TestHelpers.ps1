@@ -153,4 +153,12 @@ function New-FixtureObjects {
     Invoke-KubectlApply ((Get-Content (Join-Path $PSScriptRoot 'fixtures/objects.yaml') -Raw) -replace '__NS__', $Namespace) | Out-Null
     $uid = Invoke-Kubectl get pod web-a -n $Namespace -o jsonpath='{.metadata.uid}'
     Invoke-KubectlApply ((Get-Content (Join-Path $PSScriptRoot 'fixtures/event.yaml') -Raw) -replace '__NS__', $Namespace -replace '__UID__', $uid) | Out-Null
+    # Let the scheduler and kubelet settle the pods that can run (web-a is bound to n1, which has no kubelet),
+    # so kubectl and the cmdlets see the same state.
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    do {
+        $phases = Invoke-Kubectl get pods web-b lonely -n $Namespace -o jsonpath='{.items[*].status.containerStatuses[*].ready}'
+        if ("$phases" -eq 'true true') { break }
+        Start-Sleep -Milliseconds 200
+    } while ([DateTime]::UtcNow -lt $deadline)
 }

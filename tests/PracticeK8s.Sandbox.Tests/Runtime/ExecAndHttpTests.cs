@@ -178,3 +178,28 @@ public sealed class ExecAndHttpTests : IAsyncLifetime
         Assert.Equal(0, ((MemoryStream)ctx.Response.Body).Length);
     }
 }
+
+/// <summary>attach to a container that keeps stdin open on a terminal (what kubectl run -it / attach -it use).</summary>
+public sealed class AttachTests
+{
+    [Fact]
+    public async Task Attach_ToATtyContainer_TypesIntoItsShell()
+    {
+        await using var h = new RuntimeHarness();
+        var pod = RuntimeHarness.Pod("shell", RuntimeHarness.Container("c", "busybox", stdin: true, tty: true));
+        h.Runtime.StartPod(pod);
+        await h.Running(pod.Uid, "c");
+        var input = new System.IO.Pipelines.Pipe();
+        var output = new MemoryStream();
+        var sync = Stream.Synchronized(output);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var attach = h.Runtime.AttachAsync(pod.Uid, "c", new ExecRequest(Array.Empty<string>(), input.Reader.AsStream(), sync, null, Tty: true), cts.Token);
+        await input.Writer.WriteAsync(Encoding.UTF8.GetBytes("echo attached-$((40+2))\n"));
+        await RuntimeHarness.Until(() => { lock (sync) return Encoding.UTF8.GetString(output.ToArray()).Contains("attached-42"); }, "the shell's answer");
+        await input.Writer.WriteAsync(Encoding.UTF8.GetBytes("exit 5\n"));
+        Assert.Equal(5, await attach.WaitAsync(TimeSpan.FromSeconds(10)));
+        await RuntimeHarness.Until(() => h.State(pod.Uid, "c").LastTermination is not null, "the restart");
+        Assert.Equal(5, h.State(pod.Uid, "c").LastTermination!.ExitCode);
+        Assert.Contains("attached-42", h.Log(pod.Uid, "c", previous: true)); // the terminal output is the container log too
+    }
+}

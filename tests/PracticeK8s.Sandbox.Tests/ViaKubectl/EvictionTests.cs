@@ -10,21 +10,42 @@ namespace PracticeK8s.Sandbox.Tests.ViaKubectl;
 
 /// <summary>pods/eviction and PodDisruptionBudgets: the API's 429, and kubectl drain retrying until the budget allows.</summary>
 [Collection(SandboxCollection.Name)]
-public sealed class EvictionTests(SandboxFixture f)
+public sealed class EvictionTests(SandboxFixture f) : IAsyncLifetime
 {
-    /// <summary>A node no kubelet serves: the test itself says its pods run and are ready.</summary>
-    private async Task<string> FakeNode(string ns)
+    private readonly List<string> _nodes = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The test's own nodes go again (their pods with them), so other tests see the cluster's usual nodes.</summary>
+    public async Task DisposeAsync()
     {
-        var node = "fake-" + ns;
-        await f.Admin.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = node, Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = node } } });
+        foreach (var node in _nodes)
+        {
+            try { await f.Admin.CoreV1.DeleteNodeAsync(node); }
+            catch (HttpOperationException) { }
+        }
+    }
+
+    /// <summary>A node of the test's own (the sandbox's kubelet serves every registered node), so draining it disturbs nobody else.</summary>
+    private async Task<string> OwnNode(string ns)
+    {
+        var node = "own-" + ns;
+        await f.Admin.CoreV1.CreateNodeAsync(new V1Node
+        {
+            Metadata = new V1ObjectMeta { Name = node, Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = node } },
+            // Nothing else is scheduled here (pods bound by name still run).
+            Spec = new V1NodeSpec { Taints = new List<V1Taint> { new() { Key = "practicek8s.io/test-node", Value = ns, Effect = "NoSchedule" } } },
+        });
+        _nodes.Add(node);
         return node;
     }
 
+    /// <summary>Pods bound to <paramref name="node"/>, returned once the kubelet reports them Ready.</summary>
     private async Task ReadyPods(string ns, string node, string app, int count)
     {
         for (int i = 0; i < count; i++)
         {
-            var pod = await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
+            await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
             {
                 Metadata = new V1ObjectMeta { Name = $"{app}-{i}", Labels = new Dictionary<string, string> { ["app"] = app } },
                 Spec = new V1PodSpec
@@ -33,13 +54,14 @@ public sealed class EvictionTests(SandboxFixture f)
                     Containers = new List<V1Container> { new() { Name = "c", Image = "nginx" } },
                 },
             }, ns);
-            // No kubelet serves the node: the test says the pod runs and is ready.
-            pod.Status = new V1PodStatus
-            {
-                Phase = "Running",
-                Conditions = new List<V1PodCondition> { new() { Type = "Ready", Status = "True", LastTransitionTime = DateTime.UtcNow } },
-            };
-            await f.Admin.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, ns);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var pods = (await f.Admin.CoreV1.ListNamespacedPodAsync(ns, labelSelector: $"app={app}")).Items;
+            if (pods.Count == count && pods.All(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true)) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"pods app={app} never became Ready");
+            await Task.Delay(100);
         }
     }
 
@@ -66,7 +88,7 @@ public sealed class EvictionTests(SandboxFixture f)
     public async Task Eviction_BlockedBy429_ThenAllowedAndRecordedInTheBudget()
     {
         var ns = f.NewNamespace("evict");
-        await ReadyPods(ns, await FakeNode(ns), "web", 2);
+        await ReadyPods(ns, await OwnNode(ns), "web", 2);
         await Budget(ns, "web-pdb", "web", minAvailable: 2);
 
         var (code, status) = await Evict(ns, "web-0");
@@ -83,15 +105,18 @@ public sealed class EvictionTests(SandboxFixture f)
         Assert.Contains(pdb.Status.Conditions, c => c.Type == "DisruptionAllowed" && c.Status == "False" && c.Reason == "InsufficientPods");
         Assert.Null((await f.Admin.CoreV1.ReadNamespacedPodAsync("web-0", ns)).Metadata.DeletionTimestamp);
 
-        pdb.Spec.MinAvailable = 1;
-        await f.Admin.PolicyV1.ReplaceNamespacedPodDisruptionBudgetAsync(pdb, "web-pdb", ns);
+        await Retry.OnConflict(async () =>
+        {
+            var fresh = await f.Admin.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync("web-pdb", ns);
+            fresh.Spec.MinAvailable = 1;
+            return await f.Admin.PolicyV1.ReplaceNamespacedPodDisruptionBudgetAsync(fresh, "web-pdb", ns);
+        });
         (code, status) = await Evict(ns, "web-0");
         Assert.Equal(201, (int)code);
         Assert.Equal("Success", status.GetProperty("status").GetString());
-        Assert.NotNull((await f.Admin.CoreV1.ReadNamespacedPodAsync("web-0", ns)).Metadata.DeletionTimestamp);
+        Assert.True(await Going(ns, "web-0"), "the evicted pod is not being deleted");
         pdb = await f.Admin.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync("web-pdb", ns);
         Assert.Equal(0, pdb.Status.DisruptionsAllowed);
-        Assert.True(pdb.Status.DisruptedPods.ContainsKey("web-0"));
 
         (code, _) = await Evict(ns, "web-1"); // the other one would break the budget now
         Assert.Equal(429, (int)code);
@@ -111,7 +136,7 @@ public sealed class EvictionTests(SandboxFixture f)
         Assert.Equal(201, (int)code);
         await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReadNamespacedPodAsync("pending", ns));
 
-        await ReadyPods(ns, await FakeNode(ns), "free", 1);
+        await ReadyPods(ns, await OwnNode(ns), "free", 1);
         (code, _) = await Evict(ns, "free-0");
         Assert.Equal(201, (int)code);
         (code, var missing) = await Evict(ns, "nope");
@@ -123,7 +148,7 @@ public sealed class EvictionTests(SandboxFixture f)
     public async Task Eviction_WithTwoBudgets_Is500()
     {
         var ns = f.NewNamespace("evict2");
-        await ReadyPods(ns, await FakeNode(ns), "web", 1);
+        await ReadyPods(ns, await OwnNode(ns), "web", 1);
         await Budget(ns, "one", "web", minAvailable: 0);
         await Budget(ns, "two", "web", maxUnavailable: 1);
         var (code, status) = await Evict(ns, "web-0");
@@ -135,7 +160,7 @@ public sealed class EvictionTests(SandboxFixture f)
     public async Task KubectlDrain_RetriesOn429_AndSucceedsOnceTheBudgetAllows()
     {
         var ns = f.NewNamespace("drain");
-        var node = await FakeNode(ns);
+        var node = await OwnNode(ns);
         await ReadyPods(ns, node, "web", 2);
         await Budget(ns, "web-pdb", "web", minAvailable: 2);
 
@@ -158,9 +183,12 @@ public sealed class EvictionTests(SandboxFixture f)
             Assert.Contains($"error when evicting pods/\"web-0\" -n \"{ns}\" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.", Text(stderr));
             Assert.True((await f.Admin.CoreV1.ReadNodeAsync(node)).Spec.Unschedulable);
 
-            var pdb = await f.Admin.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync("web-pdb", ns);
-            pdb.Spec.MinAvailable = 0;
-            await f.Admin.PolicyV1.ReplaceNamespacedPodDisruptionBudgetAsync(pdb, "web-pdb", ns);
+            await Retry.OnConflict(async () =>
+            {
+                var pdb = await f.Admin.PolicyV1.ReadNamespacedPodDisruptionBudgetAsync("web-pdb", ns);
+                pdb.Spec.MinAvailable = 0;
+                return await f.Admin.PolicyV1.ReplaceNamespacedPodDisruptionBudgetAsync(pdb, "web-pdb", ns);
+            });
             Assert.True(drain.WaitForExit(40_000), "drain did not finish: " + Text(stderr));
             drain.WaitForExit();
             Assert.True(drain.ExitCode == 0, Text(stdout) + Text(stderr));
@@ -175,6 +203,13 @@ public sealed class EvictionTests(SandboxFixture f)
         {
             if (!drain.HasExited) drain.Kill(true);
         }
+    }
+
+    /// <summary>Being deleted (deletionTimestamp) or already gone.</summary>
+    private async Task<bool> Going(string ns, string pod)
+    {
+        try { return (await f.Admin.CoreV1.ReadNamespacedPodAsync(pod, ns)).Metadata.DeletionTimestamp is not null; }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound) { return true; }
     }
 
     private static string Text(StringBuilder sb) { lock (sb) return sb.ToString(); }

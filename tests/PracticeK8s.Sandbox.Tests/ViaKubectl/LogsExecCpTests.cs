@@ -140,6 +140,39 @@ public sealed class LogsExecCpTests(SandboxFixture f)
     }
 
     [Fact]
+    public async Task AttachWithATerminal_ViaScript_TypesIntoTheContainersShell()
+    {
+        var ns = f.NewNamespace("kattach");
+        await f.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "shell" },
+            Spec = new V1PodSpec
+            {
+                NodeName = await Pods.RunningNode(f.Admin),
+                Containers = new List<V1Container> { new() { Name = "c", Image = "busybox", Stdin = true, Tty = true } },
+            },
+        }, ns);
+        await Pods.WaitForLog(f.Admin, ns, "shell", null, _ => true); // the container exists
+        var kubectlLine = $"kubectl --kubeconfig {f.Server.KubeconfigPath} --cache-dir {Path.Combine(f.Server.DataDir, "..", "kube-cache")} -n {ns} attach -it shell";
+        var psi = new System.Diagnostics.ProcessStartInfo("script", new[] { "-qec", kubectlLine, "/dev/null" })
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        await Task.Delay(1000);
+        await p.StandardInput.WriteAsync("echo via-attach-$((6*7))\n");
+        await p.StandardInput.FlushAsync();
+        await Task.Delay(1000);
+        await p.StandardInput.WriteAsync("exit\n");
+        await p.StandardInput.FlushAsync();
+        Assert.True(p.WaitForExit(30_000), "kubectl attach -it did not finish");
+        var text = await output;
+        Assert.Contains("via-attach-42", text);
+        Assert.Contains("Session ended, resume using 'kubectl attach shell -c c -i -t' command when the pod is running", text);
+    }
+
+    [Fact]
     public async Task Cp_IntoAndOutOfThePod()
     {
         var ns = f.NewNamespace("kcp");

@@ -49,4 +49,26 @@ public static class DisruptionBudgetStatus
         value.EndsWith('%') && double.TryParse(value[..^1], System.Globalization.CultureInfo.InvariantCulture, out var pct)
             ? (int)Math.Ceiling(pct * total / 100.0)
             : int.TryParse(value, out var n) ? n : 0;
+
+    /// <summary>The replicas of the workload a pod belongs to (a ReplicaSet's Deployment, else the ReplicaSet or StatefulSet).</summary>
+    public static (string Uid, int Replicas)? ControllerScale(ClusterAccess cluster, V1Pod pod)
+    {
+        var owner = OwnerReferences.ControllerOf(pod.Metadata);
+        var ns = pod.Metadata.NamespaceProperty;
+        switch (owner?.Kind)
+        {
+            case "ReplicaSet":
+                var rs = cluster.Get<V1ReplicaSet>("apps/replicasets", ns, owner.Name);
+                if (rs is null) return null;
+                if (OwnerReferences.ControllerOf(rs.Model.Metadata) is { Kind: "Deployment" } d
+                    && cluster.Get<V1Deployment>("apps/deployments", ns, d.Name) is { } deployment)
+                    return (deployment.Uid, deployment.Model.Spec.Replicas ?? 1);
+                return (rs.Uid, rs.Model.Spec.Replicas ?? 1);
+            case "StatefulSet":
+                var sts = cluster.Get<V1StatefulSet>("apps/statefulsets", ns, owner.Name);
+                return sts is null ? null : (sts.Uid, sts.Model.Spec.Replicas ?? 1);
+            default:
+                return null;
+        }
+    }
 }

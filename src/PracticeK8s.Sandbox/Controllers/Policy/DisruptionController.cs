@@ -33,7 +33,7 @@ public sealed class DisruptionController(SandboxState state, ClusterAccess clust
                 disrupted[name] = at;
                 WakeAt(at + DisruptedPodTimeout);
             }
-            var counts = DisruptionBudgetStatus.Compute(pdb.Model, matching.Select(p => p.Model).ToList(), p => Scale(p), disrupted.Keys.ToHashSet());
+            var counts = DisruptionBudgetStatus.Compute(pdb.Model, matching.Select(p => p.Model).ToList(), p => DisruptionBudgetStatus.ControllerScale(cluster, p), disrupted.Keys.ToHashSet());
             var allowed = counts.DisruptionsAllowed > 0;
             var old = pdb.Model.Status?.Conditions?.FirstOrDefault(c => c.Type == "DisruptionAllowed");
             var status = allowed ? "True" : "False";
@@ -55,28 +55,6 @@ public sealed class DisruptionController(SandboxState state, ClusterAccess clust
                     },
                 },
             });
-        }
-    }
-
-    /// <summary>The replicas of the workload a pod belongs to (a ReplicaSet's Deployment, else the ReplicaSet or StatefulSet).</summary>
-    private (string Uid, int Replicas)? Scale(V1Pod pod)
-    {
-        var owner = OwnerReferences.ControllerOf(pod.Metadata);
-        var ns = pod.Metadata.NamespaceProperty;
-        switch (owner?.Kind)
-        {
-            case "ReplicaSet":
-                var rs = cluster.Get<V1ReplicaSet>("apps/replicasets", ns, owner.Name);
-                if (rs is null) return null;
-                if (OwnerReferences.ControllerOf(rs.Model.Metadata) is { Kind: "Deployment" } d
-                    && cluster.Get<V1Deployment>("apps/deployments", ns, d.Name) is { } deployment)
-                    return (deployment.Uid, deployment.Model.Spec.Replicas ?? 1);
-                return (rs.Uid, rs.Model.Spec.Replicas ?? 1);
-            case "StatefulSet":
-                var sts = cluster.Get<V1StatefulSet>("apps/statefulsets", ns, owner.Name);
-                return sts is null ? null : (sts.Uid, sts.Model.Spec.Replicas ?? 1);
-            default:
-                return null;
         }
     }
 }

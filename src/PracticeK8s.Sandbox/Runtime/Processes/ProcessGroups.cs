@@ -70,9 +70,10 @@ public sealed class ProcessGroups : IDisposable
         catch (System.ComponentModel.Win32Exception) { return null; }
     }
 
-    /// <summary>Kills every group still running (SIGKILL).</summary>
+    /// <summary>Kills every group still running (SIGKILL). On Windows each process is killed with its tree by its owner instead.</summary>
     public void KillAll()
     {
+        if (OperatingSystem.IsWindows()) return;
         List<int> groups;
         lock (_lock) groups = _groups.ToList();
         foreach (var g in groups) Native.SignalGroup(g, Native.SIGKILL);

@@ -1,0 +1,28 @@
+@{
+    Synopsis    = 'Deletes replicasets, like kubectl delete replicasets.'
+    Description = @'
+Remove-KubeReplicaSet deletes replicasets like kubectl delete replicaset: by name (wildcards match against the current list), by label selector, or piped from Get-KubeReplicaSet. Each deletion prints kubectl's line (replicaset.apps "web-7558575c69" deleted). Piped objects of another kind are refused with a KubeKindMismatch error, so piping the wrong objects cannot delete a replicaset that happens to share their name.
+
+-GracePeriod, -Force and -Cascade work as kubectl's --grace-period, --force and --cascade. The command returns once the server has accepted the deletions; -Wait waits until the objects are really gone. Each object is confirmed with ShouldProcess (-WhatIf sends nothing and lists what would go); a -Selector or wildcard that matches more than one object asks once, listing them, unless -Confirm:$false is given.
+'@
+    Parameters  = @{
+        Name           = 'Names of the replicasets to delete; wildcards match against the current list.'
+        Selector       = 'A label selector, as a string ("app=web,tier!=db") or a hashtable of labels that must all match.'
+        InputObject    = 'ReplicaSet objects from the pipeline (Get-KubeReplicaSet), or names as strings. Objects of another kind are refused.'
+        GracePeriod    = 'Seconds to terminate; default: the object''s own. 0 means 1, as in kubectl; use -Force for an immediate delete.'
+        Force          = 'Delete immediately (grace period 0), like kubectl delete --force. Cannot be combined with a -GracePeriod above 0.'
+        Cascade        = 'Background (default), Foreground or Orphan: what happens to the objects this one owns.'
+        Wait           = 'After deleting, wait until every deleted object is gone, with progress.'
+        Timeout        = 'With -Wait, fail with a KubeTimeout error after this many seconds.'
+        IgnoreNotFound = 'Treat replicasets that do not exist as already deleted (no error).'
+        Namespace      = 'The namespace to delete in (also bound from piped objects). Default: the session''s, then the context''s, then default.'
+        Context        = 'A kubeconfig context to use for this call only.'
+    }
+    Inputs      = @('k8s.Models.V1ReplicaSet', 'System.String')
+    Outputs     = @('PracticeK8s.Engine.Changes.ChangeResult')
+    Examples    = @(
+        @{ Title = 'by name'; Code = 'Remove-KubeReplicaSet web-7558575c69'; Remarks = 'Prints replicaset.apps "web-7558575c69" deleted.' }
+        @{ Title = 'from the pipeline'; Code = 'Get-KubeReplicaSet | Where-Object { $_.Spec.Replicas -eq 0 } | Remove-KubeReplicaSet'; Remarks = 'Deletes old, scaled-down ReplicaSets (this also removes those rollout revisions).' }
+    )
+    Links       = @('Remove-KubeResource', 'Get-KubeReplicaSet')
+}
