@@ -88,6 +88,22 @@ Describe 'Invoke-KubeExec' {
         Invoke-KubeExec shell -Namespace $ns -Command sh, -c, 'test -e /tmp/whatif-ran && echo yes || echo no' | Should -Be 'no'
     }
 
+    It 'attaches a terminal with -Interactive: keys in, the remote shell''s echo out, its exit code back' {
+        # A pseudo-terminal from script(1) stands in for the user's console; keys are typed into it.
+        $runner = Join-Path $TestDrive 'interactive.ps1'
+        Set-Content -Path $runner -Value @"
+Import-Module '$ModulePath'
+Invoke-KubeExec shell -Namespace $ns -Context '$($sandbox.Context)' -Command sh -Interactive -ErrorAction SilentlyContinue
+"exit=`$LASTEXITCODE"
+"@
+        $pwsh = @(Get-TestPwsh) + @('-NoProfile', '-NonInteractive', '-File', $runner) | ForEach-Object { "'$_'" }
+        $typing = "(sleep 8; printf 'echo hi-from-`$((40+2))\r'; sleep 2; printf 'exit 7\r'; sleep 3)"
+        $out = bash -c "$typing | script -q -c `"$($pwsh -join ' ')`" /dev/null" 2>&1
+        $text = ($out -join "`n") -replace '\x1b\[[0-9;?]*[a-zA-Z]', ''
+        $text | Should -Match 'hi-from-42' -Because "the remote shell computed it:`n$text"
+        $text | Should -Match 'exit=7'
+    }
+
     It 'refuses -Interactive without a console' {
         { Invoke-KubeExec shell -Namespace $ns -Command sh -Interactive -ErrorAction Stop } | Should -Throw '*-Interactive needs a console*'
     }
