@@ -73,6 +73,8 @@ Describe 'Suspend-KubeNode and Resume-KubeNode (cordon, uncordon)' {
         $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         Get-Unschedulable $node | Should -Be 'true' -Because 'the next node goes on'
         Resume-KubeNode $node | Out-Null
+        { Suspend-KubeNode $node -Force -ErrorAction Stop } | Should -Throw '*need -Drain*'
+        Get-Unschedulable $node | Should -Be ''
     }
 }
 

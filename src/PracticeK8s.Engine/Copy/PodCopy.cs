@@ -31,9 +31,8 @@ public sealed class PodCopy
         var dest = remotePath.Length > 1 ? remotePath.TrimEnd('/') : remotePath;
         if (await IsRemoteDirectoryAsync(target, dest, cancel).ConfigureAwait(false))
             dest = RemotePaths.Join(dest, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(localPath))));
-        var packer = new TarPacker(localPath, RemotePaths.Base(dest));
-        long total = packer.TotalBytes();
-        packer = new TarPacker(localPath, RemotePaths.Base(dest)) { OnProgress = bytes => OnProgress?.Invoke(new CopyProgress(bytes, total)) };
+        long total = TarPacker.TotalBytes(localPath);
+        var packer = new TarPacker(localPath, RemotePaths.Base(dest)) { OnProgress = bytes => OnProgress?.Invoke(new CopyProgress(bytes, total)) };
 
         var command = new List<string> { "tar" };
         if (noPreserve)

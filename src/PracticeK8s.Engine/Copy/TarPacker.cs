@@ -24,11 +24,15 @@ public sealed class TarPacker
     public Action<long>? OnProgress { get; init; }
 
     /// <summary>The bytes of file data the archive will carry (for progress).</summary>
-    public long TotalBytes()
+    public long TotalBytes() => TotalBytes(_source);
+
+    /// <summary>The bytes of file data an archive of <paramref name="path"/> carries: regular files, links not followed.</summary>
+    public static long TotalBytes(string path)
     {
-        if (File.Exists(_source))
-            return new FileInfo(_source).Length;
-        return new DirectoryInfo(_source).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        path = Path.GetFullPath(path);
+        if (File.Exists(path))
+            return new FileInfo(path).Length;
+        return new DirectoryInfo(path).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Where(f => f.LinkTarget is null).Sum(f => f.Length);
     }
 

@@ -70,7 +70,7 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
             && !(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true });
     }
 
-    protected override async Task BeginProcessingAsync(CancellationToken cancel)
+    protected override Task BeginProcessingAsync(CancellationToken cancel)
     {
         if (!Drain && (IgnoreDaemonSets || DeleteEmptyDirData || Force || DisableEviction || PodSelector is not null || Timeout is not null
             || GracePeriod != -1 || SkipWaitForDeleteTimeout != 0))
@@ -78,7 +78,7 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
             throw new KubeException("the drain options (-IgnoreDaemonSets, -DeleteEmptyDirData, -Force, -GracePeriod, -Timeout, -DisableEviction, -PodSelector, -SkipWaitForDeleteTimeout) need -Drain",
                 "KubeInvalidArguments", ErrorCategory.InvalidArgument, null);
         }
-        await Task.CompletedTask.ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
     protected override async Task ProcessRecordAsync(CancellationToken cancel)
