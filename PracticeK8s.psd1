@@ -64,6 +64,11 @@
         'Restart-KubeDeployment'
         'Get-KubeRolloutHistory'
         'Undo-KubeDeployment'
+        'Get-KubeLog'
+        'Invoke-KubeExec'
+        'Copy-KubeItem'
+        'Suspend-KubeNode'
+        'Resume-KubeNode'
     )
     FunctionsToExport    = @('Register-KubeShouldOperator')
     AliasesToExport      = @()
@@ -73,6 +78,7 @@
         'formats/Config.Format.ps1xml'
         'formats/Resources.Format.ps1xml'
         'formats/Changes.Format.ps1xml'
+        'formats/Troubleshoot.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{
