@@ -96,6 +96,8 @@ public sealed class NodeAndSchedulingTests(ClusterFixture f)
         try
         {
             var notReady = f.Kubectl.WaitFor($@"(?m)^{node}\s+NotReady\s", TimeSpan.FromSeconds(20), "get", "nodes");
+            // As on a real cluster, the taints follow the Ready condition in a separate write.
+            await ClusterFixture.Eventually(async () => (await f.Admin.CoreV1.ReadNodeAsync(node)).Spec.Taints?.Count >= 2, "the unreachable taints are added");
             var n = await f.Admin.CoreV1.ReadNodeAsync(node);
             var ready = n.Status.Conditions.Single(c => c.Type == "Ready");
             Assert.Equal(("Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status."), (ready.Status, ready.Reason, ready.Message));
