@@ -20,7 +20,7 @@ Cordoning is a Medium-impact change; draining is High impact: it asks for confir
         DeleteEmptyDirData       = '-Drain: evict pods that use emptyDir volumes; their data is lost. Alias DeleteLocalData.'
         Force                    = '-Drain: also evict pods that no controller will recreate (and pods whose DaemonSet no longer exists).'
         GracePeriod              = '-Drain: seconds each pod gets to terminate; -1 (default) uses the pod''s own terminationGracePeriodSeconds, 0 stops it at once.'
-        Timeout                  = '-Drain: give up on a node after this long, covering evicting and waiting. Default: no limit.'
+        Timeout                  = '-Drain: give up on a node after this many seconds, covering evicting and waiting (kubectl drain --timeout). 0 or absent: no limit.'
         DisableEviction          = '-Drain: delete pods instead of evicting them, bypassing PodDisruptionBudgets.'
         PodSelector              = '-Drain: only evict pods with these labels (selector string or hashtable).'
         SkipWaitForDeleteTimeout = '-Drain: do not wait for pods whose deletion started more than this many seconds ago. 0 (default) waits for all.'
@@ -34,7 +34,7 @@ Cordoning is a Medium-impact change; draining is High impact: it asks for confir
     Examples    = @(
         @{ Title = 'cordon a node'; Code = 'Suspend-KubeNode worker-2'; Remarks = 'Prints node/worker-2 cordoned (or already cordoned).' }
         @{ Title = 'drain every node of a pool'; Code = 'Get-KubeNode -Selector pool=old | Suspend-KubeNode -Drain -IgnoreDaemonSets -Confirm:$false'; Remarks = 'Cordons and drains each node; DaemonSet pods stay.' }
-        @{ Title = 'drain with a deadline'; Code = 'Suspend-KubeNode worker-1 -Drain -IgnoreDaemonSets -DeleteEmptyDirData -Force -Timeout (New-TimeSpan -Minutes 2) -Verbose'; Remarks = 'Evicts everything that can be evicted; gives up after two minutes, leaving the node cordoned.' }
+        @{ Title = 'drain with a deadline'; Code = 'Suspend-KubeNode worker-1 -Drain -IgnoreDaemonSets -DeleteEmptyDirData -Force -Timeout 120 -Verbose'; Remarks = 'Evicts everything that can be evicted; gives up after two minutes, leaving the node cordoned.' }
         @{ Title = 'what would a drain do'; Code = 'Suspend-KubeNode worker-1 -Drain -WhatIf'; Remarks = 'Nothing is cordoned or evicted.' }
     )
     Links       = @('Resume-KubeNode', 'Get-KubeNode')

@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
-    Drains nodes one at a time for maintenance: drain, wait until every Deployment is fully
-    available again elsewhere, put the node back in service, go on with the next.
+    Drains nodes one at a time for maintenance: drain, wait until every Deployment and StatefulSet
+    that was healthy before is fully available again elsewhere, put the node back in service, go on
+    with the next.
 .EXAMPLE
     ./Invoke-RollingDrain.ps1 -Node worker-1, worker-2 -TimeoutSeconds 300
 #>
@@ -13,12 +14,22 @@ param(
     [scriptblock] $Maintenance = { param($name) Write-Verbose "maintenance of $name" }
 )
 
+function Get-HealthyWorkload {
+    # Deployments and StatefulSets with every replica ready, as namespace/kind/name keys.
+    Get-KubeResource deployments, statefulsets -AllNamespaces | Test-KubeResource -Detailed |
+        Where-Object Healthy | ForEach-Object { "$($_.Namespace)/$($_.Kind)/$($_.Name)" }
+}
+
 foreach ($name in $Node) {
     if (-not $PSCmdlet.ShouldProcess("node $name", 'Drain, wait for workloads, uncordon')) { continue }
+    # Wait only for what was healthy before the drain: a workload that was already broken would
+    # otherwise hold up the whole maintenance.
+    $expected = @(Get-HealthyWorkload)
     $summary = Suspend-KubeNode -Name $name -Drain -IgnoreDaemonSets -DeleteEmptyDirData -Timeout $TimeoutSeconds -Confirm:$false
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     do {
-        $notReady = @(Get-KubeDeployment -AllNamespaces | Test-KubeResource -Detailed | Where-Object -Not Healthy)
+        $healthy = @(Get-HealthyWorkload)
+        $notReady = @($expected | Where-Object { $_ -notin $healthy })
         if ($notReady.Count -eq 0) { break }
         Start-Sleep -Seconds 1
     } while ([DateTime]::UtcNow -lt $deadline)

@@ -18,6 +18,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+# Written to a file or a CI log: plain text, and tables as wide as a terminal would show them.
+$redirected = [Console]::IsOutputRedirected
+if ($redirected) { $PSStyle.OutputRendering = 'PlainText' }
 Import-Module $ModulePath -Force
 $here = $PSScriptRoot
 $steps = [System.Collections.Generic.List[object]]::new()
@@ -30,7 +33,9 @@ function Step {
     $ok = $false
     try {
         $output = @(& ([scriptblock]::Create($Command)))
-        if (-not $Quiet) { $output | Out-Host }
+        if ($Quiet) { }
+        elseif ($redirected) { $output | Out-String -Width 200 | Write-Host -NoNewline }
+        else { $output | Out-Host }
         $ok = [bool](& $Check $output)
         if (-not $ok) { Write-Host "check failed: $Check" -ForegroundColor Red }
     }
@@ -46,13 +51,23 @@ function Section([string] $Title) {
     Write-Host "==== $Title ====" -ForegroundColor Cyan
 }
 
-function Wait-Until([scriptblock] $Condition, [int] $Seconds = 60) {
+function Wait-Until([scriptblock] $Condition, [int] $Seconds = 90) {
+    # The cluster settles in the background; the step that follows checks the outcome.
     $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
     while ([DateTime]::UtcNow -lt $deadline) {
         if (& $Condition) { return $true }
         Start-Sleep -Milliseconds 500
     }
+    Write-Host "gave up after ${Seconds}s waiting for: $($Condition.ToString().Trim())" -ForegroundColor Red
     $false
+}
+
+function Test-ThreeEndpoints([string] $Service) {
+    # The Service's endpoints are the three running pods of the Deployment just applied.
+    $pods = @(Get-KubePod -Selector role=hello | Where-Object Status -eq Running)
+    $cell = (Get-KubeEndpoints $Service -ErrorAction SilentlyContinue).Endpoints
+    $addresses = @("$cell" -split ',' | Where-Object { $_ -match ':8080$' } | ForEach-Object { ($_ -split ':')[0] })
+    $pods.Count -eq 3 -and $addresses.Count -eq 3 -and -not ($addresses | Where-Object { $_ -notin $pods.IP })
 }
 
 # Everything in a private kubeconfig and state folder: the user's own are left alone.
@@ -122,14 +137,14 @@ try {
 
     Section 'Services: ClusterIP'
     $null = Step 'apply a deployment and a ClusterIP service' "Publish-KubeResource -Path $here/cluster_ip.yaml" { param($o) @($o).Count -eq 2 }
-    $null = Wait-Until { (Get-KubeEndpoints hello -ErrorAction SilentlyContinue).Endpoints -match '(:8080,?){3}' }
+    $null = Wait-Until { Test-ThreeEndpoints hello }
     $null = Step 'everything' 'Get-KubeResource all' { param($o) ($o | Where-Object Kind -eq Pod).Count -ge 3 }
     $null = Step 'describe the service' 'Show-KubeResource service hello' { param($o) ($o -join "`n") -match 'Endpoints:\s+\S+:8080,\S+:8080,\S+:8080' }
-    $null = Step 'remove it' "Remove-KubeResource -Path $here/cluster_ip.yaml -Wait" { $true }
+    $null = Step 'remove it' "Remove-KubeResource -Path $here/cluster_ip.yaml -Wait" { Wait-Until { -not (Get-KubePod -Selector role=hello) } }
 
     Section 'Services: NodePort'
     $null = Step 'apply a NodePort service' "Publish-KubeResource -Path $here/node_port.yaml" { param($o) @($o).Count -eq 2 }
-    $null = Wait-Until { (Get-KubeEndpoints hello -ErrorAction SilentlyContinue).Endpoints -match '(:8080,?){3}' }
+    $null = Wait-Until { Test-ThreeEndpoints hello }
     $nodes = Step 'nodes with addresses (kubectl get nodes -o wide)' 'Get-KubeNode | Format-Table -View Wide' { $true }
     $address = (Get-KubeNode)[0].ExternalIP
     if (-not $address -or $address -eq '<none>') { $address = (Get-KubeNode)[0].InternalIP }
@@ -139,15 +154,15 @@ try {
         $hostnames += ([regex]::Match(($answer -join "`n"), 'Hostname: (\S+)')).Groups[1].Value
     }
     $null = Step 'answers came from different pods' '$hostnames | Sort-Object -Unique' { ($hostnames | Sort-Object -Unique).Count -ge 2 }
-    $null = Step 'remove it' "Remove-KubeResource -Path $here/node_port.yaml -Wait" { $true }
+    $null = Step 'remove it' "Remove-KubeResource -Path $here/node_port.yaml -Wait" { Wait-Until { -not (Get-KubePod -Selector role=hello) } }
 
     Section 'Services: LoadBalancer'
     $null = Step 'apply a LoadBalancer service' "Publish-KubeResource -Path $here/load_balancer.yaml" { param($o) @($o).Count -eq 2 }
-    $null = Wait-Until { (Get-KubeService hello).ExternalIP -notin '<pending>', '', $null -and (Get-KubeEndpoints hello).Endpoints -match '(:8080,?){3}' }
+    $null = Wait-Until { (Get-KubeService hello).ExternalIP -notin '<pending>', '', $null -and (Test-ThreeEndpoints hello) }
     $null = Step 'the service gets an external IP' 'Get-KubeService' { param($o) ($o | Where-Object Name -eq hello).ExternalIP -match '^\d+\.\d+\.\d+\.\d+$' }
     $lb = (Get-KubeService hello).ExternalIP
     $null = Step "curl http://${lb}:8080" "(Invoke-WebRequest http://${lb}:8080 -TimeoutSec 5).Content" { param($o) ($o -join '') -match 'Hostname: hello-' }
-    $null = Step 'remove it' "Remove-KubeResource -Path $here/load_balancer.yaml -Wait" { $true }
+    $null = Step 'remove it' "Remove-KubeResource -Path $here/load_balancer.yaml -Wait" { Wait-Until { -not (Get-KubePod -Selector role=hello) } }
 
     Section 'Node maintenance'
     $node = (Get-KubeNode | Select-Object -Last 1).Name

@@ -220,7 +220,7 @@ spec:
         $target = $pods[0].Spec.NodeName
         $onTarget = @($pods | Where-Object { $_.Spec.NodeName -eq $target } | ForEach-Object { "$ns/$($_.Metadata.Name)" } | Sort-Object)
         try {
-            $result = Suspend-KubeNode $target -Drain -IgnoreDaemonSets -Timeout (New-TimeSpan -Seconds 60) -Confirm:$false
+            $result = Suspend-KubeNode $target -Drain -IgnoreDaemonSets -Timeout 60 -Confirm:$false
             $result.Drained | Should -BeTrue
             @($result.Evicted | Where-Object { $_ -like "$ns/spread-*" } | Sort-Object) | Should -Be $onTarget
             $after = Wait-Until -Seconds 30 -Because 'four replacements placed' { $p = & $placed; if ($p.Count -eq 4) { , $p } }
@@ -239,7 +239,7 @@ spec:
         $job = Start-ThreadJob -ArgumentList $ModulePath, $node, $sandbox.Context -ScriptBlock {
             param($module, $node, $context)
             Import-Module $module
-            Suspend-KubeNode $node -Drain -IgnoreDaemonSets -Context $context -Timeout (New-TimeSpan -Seconds 60) -Confirm:$false
+            Suspend-KubeNode $node -Drain -IgnoreDaemonSets -Context $context -Timeout 60 -Confirm:$false
         }
         try {
             $retry = Wait-Until -Seconds 15 -Because 'a retry warning' { $job.Warning | Where-Object { "$_" -like "error when evicting*" } | Select-Object -First 1 }

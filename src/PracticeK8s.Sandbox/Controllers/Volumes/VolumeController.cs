@@ -49,10 +49,13 @@ public sealed class VolumeController(SandboxState state, ClusterAccess cluster, 
         var sc = string.IsNullOrEmpty(className) ? null : cluster.Get<V1StorageClass>(ClassKey, "", className);
         if (sc is null)
         {
-            if (_announced.Add(claim.Uid + "/nobinding"))
-                events.Normal(Controller, claim.Stored, "FailedBinding",
-                    string.IsNullOrEmpty(className) ? "no persistent volumes available for this claim and no storage class is set"
-                        : $"storageclass.storage.k8s.io \"{className}\" not found");
+            // As the persistentvolume-controller reports them: a claim without a class waits quietly
+            // for a volume; a class that does not exist is a provisioning failure.
+            if (!_announced.Add(claim.Uid + "/nobinding")) return;
+            if (string.IsNullOrEmpty(className))
+                events.Normal(Controller, claim.Stored, "FailedBinding", "no persistent volumes available for this claim and no storage class is set");
+            else
+                events.Warning(Controller, claim.Stored, "ProvisioningFailed", $"storageclass.storage.k8s.io \"{className}\" not found");
             return;
         }
         var selectedNode = claim.Model.Metadata.Annotation("volume.kubernetes.io/selected-node");

@@ -38,9 +38,10 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
     [ValidateRange(-1, int.MaxValue)]
     public int GracePeriod { get; set; } = -1;
 
-    /// <summary>-Drain: give up on a node after this long (evicting and waiting); default: wait for ever.</summary>
+    /// <summary>-Drain: give up on a node after this many seconds (evicting and waiting); 0 or absent: wait for ever.</summary>
     [Parameter]
-    public TimeSpan? Timeout { get; set; }
+    [ValidateRange(0, int.MaxValue)]
+    public int? Timeout { get; set; }
 
     /// <summary>-Drain: delete pods instead of evicting them (bypasses PodDisruptionBudgets).</summary>
     [Parameter]
@@ -113,7 +114,7 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
             DeleteEmptyDirData = DeleteEmptyDirData,
             Force = Force,
             GracePeriodSeconds = GracePeriod >= 0 ? GracePeriod : null,
-            Timeout = Timeout is { } t && t > TimeSpan.Zero ? t : null,
+            Timeout = Timeout is int seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
             DisableEviction = DisableEviction,
             PodSelector = Selectors.FromArgument(PodSelector),
             SkipWaitForDeleteTimeoutSeconds = SkipWaitForDeleteTimeout,

@@ -1,0 +1,50 @@
+# The main job: examples/course/walkthrough.ps1 (what `build.ps1 demo` runs) performs the whole course
+# against a fresh sandbox of its own, in a child pwsh as a user would run it.
+BeforeAll {
+    . "$PSScriptRoot/TestHelpers.ps1"
+    $script:walkthrough = Join-Path $PSScriptRoot '../../examples/course/walkthrough.ps1'
+}
+
+Describe 'the course walkthrough' {
+    BeforeAll {
+        # The user's own kubeconfig and state folder: the walkthrough must leave both alone.
+        $script:userKubeconfig = New-TestKubeconfig -Path (Join-Path $TestDrive 'config') -Current mine `
+            -Contexts @(@{ Name = 'mine'; Cluster = 'prod'; User = 'me' })
+        $script:userHome = Join-Path $TestDrive 'home'
+        $script:kubeconfigBefore = (Get-FileHash $userKubeconfig).Hash
+        $script:sandboxesBefore = @(Get-Process | Where-Object CommandLine -like '*PracticeK8s.Sandbox.dll*').Count
+        $script:output = Invoke-ChildPwsh "& '$walkthrough' -ModulePath '$ModulePath'; exit `$LASTEXITCODE" `
+            -Environment @{ KUBECONFIG = $userKubeconfig; PRACTICEK8S_HOME = $userHome }
+        $script:exitCode = $LASTEXITCODE
+        $script:text = $output -join "`n"
+    }
+
+    It 'passes every step and exits 0' {
+        $exitCode | Should -Be 0 -Because $text
+        $text | Should -Match '(?m)^(\d+) steps: \1 passed, 0 failed$'
+        [int]([regex]::Match($text, '(?m)^(\d+) steps:').Groups[1].Value) | Should -BeGreaterOrEqual 45
+    }
+
+    It 'covers the course: <Step>' -ForEach @(
+        @{ Step = 'kube-system pods' }, @{ Step = 'the DaemonSet brings it back' }, @{ Step = 'a new pod replaces it' },
+        @{ Step = 'scale to 4' }, @{ Step = 'describe the deployment' }, @{ Step = 'one pod per node (kubectl get all -o wide)' },
+        @{ Step = 'the volume is attached' }, @{ Step = 'delete the claim' }, @{ Step = 'describe the service' },
+        @{ Step = 'answers came from different pods' }, @{ Step = 'the service gets an external IP' },
+        @{ Step = 'drain' }, @{ Step = 'logs' }, @{ Step = 'and back' }
+    ) {
+        $text | Should -Match "(?m)^pass  $([regex]::Escape($Step))$"
+    }
+
+    It 'prints each command as typed, followed by its output' {
+        $text | Should -Match '(?m)^PS> Publish-KubeResource -Path \S+deployment\.yaml\r?\n\r?\ndeployment\.apps/nginx-deployment created'
+        $text | Should -Match '(?m)^PS> Set-KubeDeploymentScale nginx-deployment -Replicas 4 -Wait'
+        $text | Should -Match '(?m)^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\r?\n-+.*\r?\nnginx-deployment\s+4/4\s'
+        $text | Should -Match 'Hostname: hello-'
+    }
+
+    It 'leaves the user''s kubeconfig and state alone and no sandbox running' {
+        (Get-FileHash $userKubeconfig).Hash | Should -Be $kubeconfigBefore
+        Test-Path $userHome | Should -BeFalse
+        @(Get-Process | Where-Object CommandLine -like '*PracticeK8s.Sandbox.dll*').Count | Should -Be $sandboxesBefore
+    }
+}
