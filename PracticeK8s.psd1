@@ -85,7 +85,7 @@
             Tags         = @('Kubernetes', 'kubectl', 'k8s', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/practicek8s/PracticeK8s'
             LicenseUri   = 'https://github.com/practicek8s/PracticeK8s/blob/main/LICENSE'
-            ReleaseNotes = 'Foundation: kubeconfig session and contexts (Get-KubeContext, Use-KubeContext, Import-KubeConfig), Get-KubeVersion.'
+            ReleaseNotes = 'First release: kubectl get, describe, apply, delete, scale, edit, rollout, label, logs, exec, cp, cordon, uncordon and drain as cmdlets; contexts and kubeconfig import; YAML in and out; health checks and Pester operators; a local practice cluster (Start-KubeSandbox).'
         }
     }
 }

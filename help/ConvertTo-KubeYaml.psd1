@@ -3,7 +3,7 @@
     Description = @'
 ConvertTo-KubeYaml turns the objects the module emits (and hashtables, PSCustomObjects such as ConvertFrom-Json output) into YAML in the style of kubectl get -o yaml: keys sorted, lists at their parent's indentation, strings quoted only where they would otherwise read as numbers or booleans. Several input objects give one multi-document text separated by ---.
 
-With -ForApply the fields the server fills in (status, uid, resourceVersion, generation, creationTimestamp, managedFields and kubectl's last-applied annotation) are left out, so the text can be kept in source control and applied again.
+With -ForApply the fields the server fills in (status, uid, resourceVersion, generation, creationTimestamp, managedFields, kubectl's last-applied annotation and the deployment controller's revision annotations) are left out, so the text can be kept in source control and applied again.
 '@
     Parameters  = @{
         InputObject = 'The objects to write. Arrays are written element by element.'

@@ -13,6 +13,10 @@ public static class KubeYaml
 
     public const string LastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration";
 
+    // Annotations kubectl and the controllers write on live objects; a manifest does not carry them.
+    private static readonly string[] s_serverAnnotations =
+        [LastAppliedAnnotation, "deployment.kubernetes.io/revision", "deployment.kubernetes.io/desired-replicas", "deployment.kubernetes.io/max-replicas"];
+
     /// <summary>Every object of a YAML stream (a `kind: List` is opened into its items).</summary>
     public static IReadOnlyList<object> FromYaml(string text, string source)
     {
@@ -76,7 +80,8 @@ public static class KubeYaml
                 metadata.Remove(field);
             if (metadata["annotations"] is JsonObject annotations)
             {
-                annotations.Remove(LastAppliedAnnotation);
+                foreach (var annotation in s_serverAnnotations)
+                    annotations.Remove(annotation);
                 if (annotations.Count == 0)
                     metadata.Remove("annotations");
             }

@@ -76,7 +76,7 @@ public sealed class KubeYamlTests
         var live = JsonNode.Parse("""
             {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","namespace":"d","uid":"u","resourceVersion":"7",
              "creationTimestamp":"2026-01-01T00:00:00Z","managedFields":[{"manager":"m"}],
-             "annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{}","keep":"me"}},"data":{"k":"v"},"status":{}}
+             "annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{}","deployment.kubernetes.io/revision":"3","keep":"me"}},"data":{"k":"v"},"status":{}}
             """)!;
         var text = KubeYaml.ToYaml([live], forApply: true);
         Assert.DoesNotContain("uid", text);
@@ -84,6 +84,7 @@ public sealed class KubeYamlTests
         Assert.DoesNotContain("managedFields", text);
         Assert.DoesNotContain("creationTimestamp", text);
         Assert.DoesNotContain("last-applied", text);
+        Assert.DoesNotContain("revision", text);
         Assert.DoesNotContain("status", text);
         Assert.Contains("keep: me", text);
         Assert.Contains("namespace: d", text);
