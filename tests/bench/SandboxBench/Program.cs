@@ -52,10 +52,12 @@ try
     }
 
     using var setup = NewClient();
+    // The pods stay Pending (no node matches): the kubelets do not run 1,000 containers, and pod
+    // garbage collection leaves them alone (it removes pods bound to nodes that do not exist).
     var created = Stopwatch.StartNew();
     await Parallel.ForEachAsync(Enumerable.Range(0, PodCount), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
     {
-        var body = $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"pod-{{{i:D4}}}","labels":{"app":"bench"}},"spec":{"nodeName":"node-{{{i % 3}}}","containers":[{"name":"nginx","image":"nginx:1.25","ports":[{"containerPort":80}]}]}}""";
+        var body = $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"pod-{{{i:D4}}}","labels":{"app":"bench"}},"spec":{"nodeSelector":{"bench":"nowhere"},"containers":[{"name":"nginx","image":"nginx:1.25","ports":[{"containerPort":80}]}]}}""";
         using var r = await setup.PostAsync("/api/v1/namespaces/default/pods", new StringContent(body, Encoding.UTF8, "application/json"), ct);
         r.EnsureSuccessStatusCode();
     });

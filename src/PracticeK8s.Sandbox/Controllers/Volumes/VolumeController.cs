@@ -49,8 +49,8 @@ public sealed class VolumeController(SandboxState state, ClusterAccess cluster, 
         var sc = string.IsNullOrEmpty(className) ? null : cluster.Get<V1StorageClass>(ClassKey, "", className);
         if (sc is null)
         {
-            // As the persistentvolume-controller reports them: a claim without a class waits quietly
-            // for a volume; a class that does not exist is a provisioning failure.
+            // As the persistentvolume-controller reports them: a claim without a class waits for a
+            // volume (a Normal event); a class that does not exist is a provisioning failure (a Warning).
             if (!_announced.Add(claim.Uid + "/nobinding")) return;
             if (string.IsNullOrEmpty(className))
                 events.Normal(Controller, claim.Stored, "FailedBinding", "no persistent volumes available for this claim and no storage class is set");
