@@ -85,6 +85,25 @@ public sealed class WatchTests(SandboxFixture f)
     }
 
     [Fact]
+    public async Task FieldSelectorWatch_FromAListsVersion_ReplaysADeleteAndARecreateUnderTheSameName()
+    {
+        // What kubectl delete's wait does: list by metadata.name, then watch from that list's
+        // resourceVersion; a delete and re-create in between must both be replayed.
+        var ns = f.NewNamespace("samename");
+        var first = await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "same" } }, ns);
+        var list = await f.Admin.CoreV1.ListNamespacedConfigMapAsync(ns, fieldSelector: "metadata.name=same");
+        await f.Admin.CoreV1.DeleteNamespacedConfigMapAsync("same", ns);
+        var second = await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "same" } }, ns);
+#pragma warning disable CS0618
+        var stream = f.Admin.CoreV1.ListNamespacedConfigMapWithHttpMessagesAsync(ns, watch: true, resourceVersion: list.Metadata.ResourceVersion,
+            fieldSelector: "metadata.name=same").WatchAsync<V1ConfigMap, V1ConfigMapList>();
+#pragma warning restore CS0618
+        var events = await Collect(stream, 2);
+        Assert.Equal(new[] { (WatchEventType.Deleted, first.Metadata.Uid), (WatchEventType.Added, second.Metadata.Uid) },
+            events.Select(e => (e.Type, e.Obj.Metadata.Uid)));
+    }
+
+    [Fact]
     public async Task RawWatch_TimeoutSecondsClosesTheStream_AndInitialEventsEndWithABookmark()
     {
         var ns = f.NewNamespace("rawwatch");
