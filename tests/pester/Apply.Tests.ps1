@@ -1,6 +1,7 @@
 # Publish-KubeResource (kubectl apply) against a sandbox, with stock kubectl as the referee.
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    . "$PSScriptRoot/PodHelpers.ps1"
     Import-Module $ModulePath -Force
     $script:sandbox = Start-TestSandbox
     $script:course = Join-Path $PSScriptRoot '../../examples/course'
@@ -11,20 +12,11 @@ BeforeAll {
         (Invoke-Kubectl @arguments) -join "`n" | ConvertFrom-Json -AsHashtable
     }
 
-    function script:Test-Exists([string] $Kind, [string] $Name, [string] $Namespace) {
-        (Invoke-KubectlRaw get $Kind $Name -n $Namespace -o name).ExitCode -eq 0
-    }
-
     function script:New-Manifest([string] $Name, [string] $Text) {
         $path = Join-Path $TestDrive $Name
         $null = New-Item -ItemType Directory -Path (Split-Path $path) -Force
         Set-Content -Path $path -Value $Text
         $path
-    }
-
-    function script:New-TestNamespace([string] $Name) {
-        Invoke-KubectlApply "apiVersion: v1`nkind: Namespace`nmetadata: {name: $Name}" | Out-Null
-        $Name
     }
 }
 
@@ -446,30 +438,23 @@ Describe 'The course with Publish-KubeResource and Remove-KubeResource' -Tag 'Co
         function script:Get-RunningPods {
             @(Get-KubePod -Namespace $ns -Selector app=nginx | Where-Object { $_.Status -eq 'Running' -and -not $_.Metadata.DeletionTimestamp })
         }
-        function script:Wait-Until([scriptblock] $Condition, [int] $Seconds = 30) {
-            $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-            while (-not (& $Condition)) {
-                if ([DateTime]::UtcNow -gt $deadline) { throw "timed out after $Seconds s waiting for { $Condition }" }
-                Start-Sleep -Milliseconds 250
-            }
-        }
     }
 
     It 'applies deployment.yaml and gets two running nginx pods' {
         (Publish-KubeResource (Join-Path $course 'deployment.yaml') -Namespace $ns).Message | Should -Be 'deployment.apps/nginx-deployment created'
         Wait-KubeDeployment nginx-deployment -Namespace $ns -Timeout 20 | Out-Null
-        Wait-Until { (Get-RunningPods).Count -eq 2 }
+        Wait-Until -Seconds 30 { (Get-RunningPods).Count -eq 2 }
     }
 
     It 'replaces a deleted pod' {
         $victim = (Get-RunningPods)[0].Name
         (Remove-KubePod $victim -Namespace $ns).Message | Should -Be "pod `"$victim`" deleted"
-        Wait-Until { $pods = Get-RunningPods; $pods.Count -eq 2 -and $pods.Name -notcontains $victim }
+        Wait-Until -Seconds 30 { $pods = Get-RunningPods; $pods.Count -eq 2 -and $pods.Name -notcontains $victim }
     }
 
     It 'scales 2 to 4 and has 4 running pods' {
         (Set-KubeDeploymentScale nginx-deployment -Replicas 4 -Namespace $ns -Wait -Timeout 20).Message | Should -Be 'deployment.apps/nginx-deployment scaled'
-        Wait-Until { (Get-RunningPods).Count -eq 4 }
+        Wait-Until -Seconds 30 { (Get-RunningPods).Count -eq 4 }
         (Get-KubeDeployment nginx-deployment -Namespace $ns).Ready | Should -Be '4/4'
     }
 
@@ -481,6 +466,6 @@ Describe 'The course with Publish-KubeResource and Remove-KubeResource' -Tag 'Co
     It 'deletes what the file created and waits until the pods are gone' {
         (Remove-KubeResource -Path (Join-Path $course 'deployment.yaml') -Namespace $ns -Wait -Timeout 20).Message | Should -Be 'deployment.apps "nginx-deployment" deleted'
         Test-Exists deployment nginx-deployment $ns | Should -BeFalse
-        Wait-Until { (Get-KubePod -Namespace $ns -Selector app=nginx).Count -eq 0 }
+        Wait-Until -Seconds 30 { (Get-KubePod -Namespace $ns -Selector app=nginx).Count -eq 0 }
     }
 }

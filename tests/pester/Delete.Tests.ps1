@@ -1,25 +1,12 @@
 # Remove-KubeResource and the typed Remove-Kube* cmdlets (kubectl delete) against a sandbox.
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    . "$PSScriptRoot/PodHelpers.ps1"
     Import-Module $ModulePath -Force
     $script:sandbox = Start-TestSandbox
 
-    function script:Test-Exists([string] $Kind, [string] $Name, [string] $Namespace) {
-        $arguments = @('get', $Kind, $Name, '-o', 'name')
-        if ($Namespace) { $arguments += @('-n', $Namespace) }
-        (Invoke-KubectlRaw @arguments).ExitCode -eq 0
-    }
-
     function script:Get-Live([string] $Kind, [string] $Name, [string] $Namespace) {
         (Invoke-Kubectl get $Kind $Name -n $Namespace -o json) -join "`n" | ConvertFrom-Json
-    }
-
-    function script:Wait-Until([scriptblock] $Condition, [int] $Seconds = 15) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "timed out after $Seconds s waiting for { $Condition }" }
-            Start-Sleep -Milliseconds 200
-        }
     }
 
     function script:New-Objects([string] $Yaml) {
@@ -131,7 +118,7 @@ spec:
     storage: true
     schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
 "@ | Out-Null
-        Wait-Until { (Invoke-KubectlRaw get widgets -n $ns).ExitCode -eq 0 }
+        Wait-Until -Seconds 15 { (Invoke-KubectlRaw get widgets -n $ns).ExitCode -eq 0 }
         New-Objects "apiVersion: example.com/v1`nkind: Widget`nmetadata: {name: w1, namespace: $ns}`nsize: 3"
         (Get-KubeResource widgets w1 -Namespace $ns | Remove-KubeResource).Message | Should -Be 'widget.example.com "w1" deleted'
         Test-Exists widget w1 $ns | Should -BeFalse
@@ -243,7 +230,7 @@ Describe 'Grace period, -Force, -Cascade and -Wait' {
 
         It 'Background removes dependents after the owner' {
             Remove-KubeConfigMap owner -Namespace $ns | Out-Null
-            Wait-Until { -not (Test-Exists configmap dependent $ns) }
+            Wait-Until -Seconds 15 { -not (Test-Exists configmap dependent $ns) }
         }
 
         It 'Orphan keeps dependents, without their owner reference' {

@@ -2,6 +2,7 @@
 # against a sandbox with its result checked through stock kubectl.
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    . "$PSScriptRoot/PodHelpers.ps1"
     Import-Module $ModulePath -Force
     $script:sandbox = Start-TestSandbox
     $script:examples = Join-Path $PSScriptRoot '../../examples'
@@ -21,14 +22,6 @@ spec:
 "@ | Out-Null
     }
 
-    function script:Wait-Until([scriptblock] $Condition, [int] $Seconds = 60, [string] $Because) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "timed out after ${Seconds}s: $Because" }
-            Start-Sleep -Milliseconds 300
-        }
-    }
-
     function script:Invoke-ClusterChecks {
         # examples/pester/Cluster.Tests.ps1 in its own pwsh (Pester cannot run inside a running Pester).
         $pester = (Get-Module Pester).Path
@@ -45,16 +38,14 @@ foreach (`$t in `$r.Tests) { '{0}|{1}|{2}' -f `$t.Result, `$t.ExpandedName, (`$t
         }
     }
 
-    foreach ($ns in 'export-ex', 'label-ex', 'flap-ex', 'drain-ex', 'report-ex') {
-        Publish-KubeResource -Yaml "apiVersion: v1`nkind: Namespace`nmetadata: {name: $ns}" | Out-Null
-    }
+    foreach ($ns in 'export-ex', 'label-ex', 'flap-ex', 'drain-ex', 'report-ex') { $null = New-TestNamespace $ns }
 }
 
 AfterAll { Stop-TestSandbox }
 
 Describe 'examples/pester/Cluster.Tests.ps1' {
     It 'passes on a healthy cluster' {
-        Wait-Until { -not (Get-KubePod -AllNamespaces | Where-Object Status -ne Running) } -Because 'the fresh cluster settles'
+        Wait-Until -Seconds 60 { -not (Get-KubePod -AllNamespaces | Where-Object Status -ne Running) } -Because 'the fresh cluster settles'
         $results = @(Invoke-ClusterChecks)
         $results.Count | Should -Be 7
         $results | Where-Object Result -ne 'Passed' | ForEach-Object { "$($_.Name): $($_.Message)" } | Should -BeNullOrEmpty
@@ -143,8 +134,8 @@ Describe 'Restart-FlappingDeployment.ps1' {
     BeforeAll {
         New-Deployment flap-ex steady
         New-Deployment flap-ex flaky -Image busybox -Command 'echo starting; exit 1'
-        Wait-Until { (Get-KubeDeployment flaky -Namespace flap-ex | Get-KubePod).Restarts -ge 1 } -Because 'the crashing pod restarts'
-        Wait-Until { (Get-KubeDeployment steady -Namespace flap-ex).Ready -eq '1/1' } -Because 'the steady deployment is ready'
+        Wait-Until -Seconds 60 { (Get-KubeDeployment flaky -Namespace flap-ex | Get-KubePod).Restarts -ge 1 } -Because 'the crashing pod restarts'
+        Wait-Until -Seconds 60 { (Get-KubeDeployment steady -Namespace flap-ex).Ready -eq '1/1' } -Because 'the steady deployment is ready'
         function script:Get-RestartedAt([string] $Name) {
             Invoke-Kubectl get deployment $Name -n flap-ex -o 'jsonpath={.spec.template.metadata.annotations.kubectl\.kubernetes\.io/restartedAt}'
         }
@@ -172,7 +163,7 @@ Describe 'Restart-FlappingDeployment.ps1' {
 Describe 'Invoke-RollingDrain.ps1' {
     It 'drains the nodes one at a time, waits for the workloads, and puts each back in service' {
         New-Deployment drain-ex web 3
-        Wait-Until { (Get-KubeDeployment web -Namespace drain-ex).Ready -eq '3/3' } -Because 'web is ready'
+        Wait-Until -Seconds 60 { (Get-KubeDeployment web -Namespace drain-ex).Ready -eq '3/3' } -Because 'web is ready'
         $seen = [System.Collections.Generic.List[string]]::new()
         $maintenance = {
             param($name)
@@ -202,7 +193,7 @@ metadata: {name: orphan, namespace: report-ex}
 spec: {storageClassName: no-such-class, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
 '@ | Out-Null
         New-Deployment report-ex broken -Image busybox -Command 'exit 3'
-        Wait-Until { (Get-KubeDeployment broken -Namespace report-ex | Get-KubePod).Restarts -ge 1 } -Because 'the broken pod has crashed'
+        Wait-Until -Seconds 60 { (Get-KubeDeployment broken -Namespace report-ex | Get-KubePod).Restarts -ge 1 } -Because 'the broken pod has crashed'
     }
 
     It 'writes a CSV with the nodes healthy and the problems found' {

@@ -1,4 +1,4 @@
-# Shared by Logs/Exec/Copy/Nodes tests: pods bound to a node whose containers the sandbox runs as
+# Shared by the Pester files that run pods and wait on the cluster: pods bound to a node whose containers the sandbox runs as
 # local processes, and waiting for what they write.
 
 function Get-TestNode {

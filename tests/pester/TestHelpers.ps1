@@ -112,6 +112,13 @@ function Invoke-KubectlRaw {
     [pscustomobject]@{ Output = @($output); ExitCode = $LASTEXITCODE }
 }
 
+function Test-Exists([string] $Kind, [string] $Name, [string] $Namespace) {
+    # Whether kubectl finds the object (namespaced when -Namespace is given).
+    $arguments = @('get', $Kind, $Name, '-o', 'name')
+    if ($Namespace) { $arguments += @('-n', $Namespace) }
+    (Invoke-KubectlRaw @arguments).ExitCode -eq 0
+}
+
 function Invoke-KubectlApply([string] $Yaml) {
     $file = [IO.Path]::GetTempFileName() + '.yaml'
     Set-Content -Path $file -Value $Yaml
