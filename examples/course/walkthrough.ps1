@@ -33,9 +33,9 @@ function Step {
     $ok = $false
     try {
         $output = @(& ([scriptblock]::Create($Command)))
-        if ($Quiet) { }
-        elseif ($redirected) { $output | Out-String -Width 200 | Write-Host -NoNewline }
-        else { $output | Out-Host }
+        if (-not $Quiet) {
+            if ($redirected) { $output | Out-String -Width 200 | Write-Host -NoNewline } else { $output | Out-Host }
+        }
         $ok = [bool](& $Check $output)
         if (-not $ok) { Write-Host "check failed: $Check" -ForegroundColor Red }
     }
