@@ -1,28 +1,8 @@
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
     Import-Module $ModulePath -Force
-    $script:manifest = @'
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
+    # The course's deployment.yaml, then a custom resource.
+    $script:manifest = (Get-Content (Join-Path $PSScriptRoot '../../examples/course/deployment.yaml') -Raw).TrimEnd() + "`n" + @'
 ---
 apiVersion: example.com/v1
 kind: Widget
