@@ -46,6 +46,9 @@ public sealed class WorkloadControllerTests(ClusterFixture f)
             f.Kubectl.Ok("delete", "node", node);
         }
         await f.RunningPods(ns, "app=agent", 3); // the pod of the removed node is collected
+        // The DaemonSet's status follows its pods in the controller's next pass.
+        await ClusterFixture.Eventually(async () => (await f.Admin.AppsV1.ReadNamespacedDaemonSetAsync("agent", ns)).Status.DesiredNumberScheduled == 3,
+            "the DaemonSet counts three nodes again");
         var ds = await f.Admin.AppsV1.ReadNamespacedDaemonSetAsync("agent", ns);
         Assert.Equal((3, 3, 3), (ds.Status.DesiredNumberScheduled, ds.Status.CurrentNumberScheduled, ds.Status.NumberReady));
     }
