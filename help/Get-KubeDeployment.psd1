@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Gets deployments (kubectl get deployments, or deploy).'
     Description = @'
-Get-KubeDeployment gets deployments like kubectl get deployments. The default table has kubectl's columns (NAME READY UP-TO-DATE AVAILABLE AGE); Format-Table -View Wide adds the -o wide columns. Every column is also a property of the returned objects, so Where-Object and Sort-Object work on what you see; the API fields (Metadata, Spec, ...) stay on the objects, and the API status object is ApiStatus where the STATUS column takes the Status name.
+Get-KubeDeployment gets deployments like kubectl get deployments. The default table has kubectl's columns (NAME READY UP-TO-DATE AVAILABLE AGE); Format-Table -View Wide adds the -o wide columns. Every column is also a property of the returned objects, so Where-Object and Sort-Object work on what you see; the API fields (Metadata, Spec, ...) stay on the objects, and the API status object is ApiStatus where the STATUS column takes the Status name. ConvertTo-Json of an object writes its API JSON, whole at any -Depth (what kubectl get -o json --show-managed-fields prints); ConvertTo-Csv and Export-Csv write the table's properties.
 
 Lists are read page by page and each object is written as soon as its page arrives. With -Watch the command keeps running and writes changes until you press Ctrl+C.
 '@

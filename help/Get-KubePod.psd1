@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Gets pods (kubectl get pods, or po).'
     Description = @'
-Get-KubePod gets pods like kubectl get pods. The default table has kubectl's columns (NAME READY STATUS RESTARTS AGE (wide: IP NODE NOMINATED NODE READINESS GATES)); Format-Table -View Wide adds the -o wide columns. Every column is also a property of the returned objects, so Where-Object and Sort-Object work on what you see; the API fields (Metadata, Spec, ...) stay on the objects, and the API status object is ApiStatus where the STATUS column takes the Status name.
+Get-KubePod gets pods like kubectl get pods. The default table has kubectl's columns (NAME READY STATUS RESTARTS AGE (wide: IP NODE NOMINATED NODE READINESS GATES)); Format-Table -View Wide adds the -o wide columns. Every column is also a property of the returned objects, so Where-Object and Sort-Object work on what you see; the API fields (Metadata, Spec, ...) stay on the objects, and the API status object is ApiStatus where the STATUS column takes the Status name. ConvertTo-Json of an object writes its API JSON, whole at any -Depth (what kubectl get -o json --show-managed-fields prints); ConvertTo-Csv and Export-Csv write the table's properties.
 
 Lists are read page by page and each object is written as soon as its page arrives. With -Watch the command keeps running and writes changes until you press Ctrl+C.
 '@
@@ -21,6 +21,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubePod'; Remarks = 'The same table as kubectl get pods.' }
         @{ Title = 'a script filter'; Code = 'Get-KubePod -Namespace kube-system | Where-Object Restarts -gt 0'; Remarks = 'Pods of kube-system that restarted, filtered on the numeric Restarts property.' }
+        @{ Title = 'the API JSON, and a CSV of the table'; Code = 'Get-KubePod web-1 | ConvertTo-Json | Set-Content web-1.json; Get-KubePod -AllNamespaces | Export-Csv pods.csv'; Remarks = 'ConvertTo-Json writes the pod as the API server returns it; Export-Csv writes the columns of the table (Name, Namespace, Ready, Status, Restarts, IP, Node, ...).' }
         @{ Title = 'pods of a deployment, and their last log lines'; Code = 'Get-KubeDeployment web | Get-KubePod | Get-KubeLog -Tail 5'; Remarks = 'The deployment''s selector picks its pods.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')

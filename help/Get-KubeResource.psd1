@@ -3,7 +3,7 @@
     Description = @'
 Get-KubeResource resolves -Kind through the server's discovery, as kubectl does, so it works for every built-in kind and for custom resources. -Kind all lists the kinds of the 'all' category (pods, services, deployments, replica sets, stateful sets, daemon sets, jobs, cron jobs...) and prints one table per kind with kind-prefixed names, like kubectl get all.
 
-Objects of built-in kinds come back as the typed API objects the kind-specific Get cmdlets return; custom resources come back as PSCustomObjects (type name PracticeK8s.KubeObject) whose table shows NAME and AGE.
+Objects of built-in kinds come back as the typed API objects the kind-specific Get cmdlets return; custom resources come back as PSCustomObjects (type name PracticeK8s.KubeObject) whose table shows NAME and AGE; their Name, Namespace and Age properties are hidden (Get-Member -Force lists them) so that ConvertTo-Json -Depth 20 writes exactly the API JSON.
 '@
     Parameters  = @{
         Name = 'Names of the objects to get. Wildcards filter the list; a name without wildcards that does not exist is reported as a non-terminating ObjectNotFound error.'

@@ -70,6 +70,10 @@ public static class KubePrinters
     public static IKindPrinter For(object resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return ByType.GetValueOrDefault(resource.GetType()) ?? Generic;
+        return ForType(resource.GetType()) ?? Generic;
     }
+
+    /// <summary>The dedicated printer of a model type or of a subclass of one (the module's pipeline objects), else null.</summary>
+    public static IKindPrinter? ForType(Type type) =>
+        ByType.GetValueOrDefault(type) ?? (type.BaseType is { } parent ? ByType.GetValueOrDefault(parent) : null);
 }

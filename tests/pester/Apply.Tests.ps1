@@ -273,6 +273,13 @@ metadata: {name: apply-order}
             'crontab.stable.example.com/nightly configured')
         (Get-Live crontab nightly apply-order).spec.image | Should -Be 'backup2'
         Invoke-Kubectl apply -f $path | Should -Contain 'crontab.stable.example.com/nightly unchanged'
+        # A custom resource is a generic object: its cells work by name and stay out of its JSON.
+        $crontab = Get-KubeResource -Kind crontab nightly -Namespace apply-order
+        $crontab.Name | Should -Be 'nightly'
+        $crontab.Age | Should -BeOfType [TimeSpan]
+        $json = $crontab | ConvertTo-Json -Depth 20 | ConvertFrom-Json -AsHashtable
+        $json.Keys | Sort-Object | Should -Be @('apiVersion', 'kind', 'metadata', 'spec')
+        $json.spec.image | Should -Be 'backup2'
     }
 }
 

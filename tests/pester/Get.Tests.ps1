@@ -80,6 +80,78 @@ Describe 'Objects' {
     }
 }
 
+Describe 'Objects in other formats' {
+    BeforeAll {
+        function ConvertTo-SortedJson($Value) {
+            # Key order differs (the server writes Go struct order, the models theirs) and the models
+            # drop fields the server sends as null (an event's eventTime): compare sorted, without nulls.
+            function Sort-Value($v) {
+                if ($v -is [System.Collections.IDictionary]) {
+                    $sorted = [ordered]@{}
+                    foreach ($key in $v.Keys | Sort-Object) { if ($null -ne $v[$key]) { $sorted[$key] = Sort-Value $v[$key] } }
+                    return $sorted
+                }
+                if ($v -is [System.Collections.IList]) { return , @($v | ForEach-Object { Sort-Value $_ }) }
+                $v
+            }
+            Sort-Value ($Value | ConvertFrom-Json -AsHashtable) | ConvertTo-Json -Depth 100 -Compress
+        }
+    }
+
+    It 'ConvertTo-Json of a <Cmdlet> object gives the API JSON, whole at the default -Depth' -ForEach $cases {
+        $first = & $Cmdlet -Namespace $ns | Select-Object -First 1
+        # Objects the controllers keep updating (a node's heartbeat) may move between the two reads.
+        for ($try = 0; $try -lt 3; $try++) {
+            $theirs = ConvertTo-SortedJson ((Invoke-Kubectl get $Kind $first.Name -n $ns -o json --show-managed-fields) -join "`n")
+            $json = & $Cmdlet $first.Name -Namespace $ns | ConvertTo-Json -WarningVariable truncated
+            if ((ConvertTo-SortedJson $json) -eq $theirs) { break }
+        }
+        ConvertTo-SortedJson $json | Should -Be $theirs
+        $truncated | Should -BeNullOrEmpty
+    }
+
+    It 'the JSON holds only the API fields, not the table cells' {
+        $fields = (Get-KubeDeployment web -Namespace $ns | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Keys | Sort-Object
+        $fields | Should -Be @('apiVersion', 'kind', 'metadata', 'spec', 'status')
+        $row = Get-KubeResource -Kind all -Namespace $ns | Select-Object -First 1
+        ($row | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Keys | Should -Not -Contain 'KubeTableText'
+        $row.KubeTableText | Should -Not -BeNullOrEmpty
+    }
+
+    It 'one object counts as one and is its own first element, as any PowerShell object' {
+        $pod = Get-KubePod lonely -Namespace $ns
+        $pod.Count | Should -Be 1
+        $pod[0].Name | Should -Be 'lonely'
+        @(Get-KubePod lonely -Namespace $ns).Count | Should -Be 1
+        $pod | Out-String -Width 2000 | Should -Match '(?m)^lonely\s'
+    }
+
+    It 'Get-Member shows the cells and the API fields, nothing of the JSON view' {
+        $names = (Get-KubePod lonely -Namespace $ns | Get-Member -MemberType Properties).Name
+        foreach ($name in 'Name', 'Namespace', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'ApiStatus', 'Metadata', 'Spec') {
+            $names | Should -Contain $name
+        }
+        foreach ($name in 'Keys', 'Values', 'Count', 'SyncRoot', 'IsFixedSize') { $names | Should -Not -Contain $name }
+    }
+
+    It 'ConvertTo-Csv writes the table''s properties' {
+        $rows = Get-KubePod -Namespace $ns | Sort-Object Name | ConvertTo-Csv | ConvertFrom-Csv
+        ($rows[0].PSObject.Properties.Name) | Should -Be @('Name', 'Namespace', 'Ready', 'Status', 'Restarts', 'IP', 'Node', 'NominatedNode', 'ReadinessGates', 'Age')
+        $rows.Name | Should -Be @('lonely', 'web-a', 'web-b')
+        ($rows | Where-Object Name -eq 'web-a').Node | Should -Be 'n1'
+    }
+
+    It 'the objects still change and go back through the cmdlets' {
+        $map = Get-KubeConfigMap settings -Namespace $ns
+        $map.Data['b'] = 'edited'
+        $map | Publish-KubeResource | Out-Null
+        Invoke-Kubectl get configmap settings -n $ns -o jsonpath='{.data.b}' | Should -Be 'edited'
+        ($map | ConvertTo-KubeYaml) | Should -Match 'b: edited'
+        Set-KubeLabel -InputObject $map -Label @{ tier = 'edited' } | Out-Null
+        Invoke-Kubectl get configmap settings -n $ns -o jsonpath='{.metadata.labels.tier}' | Should -Be 'edited'
+    }
+}
+
 Describe 'Watch' {
     It 'streams changes after the list until stopped, like kubectl get -w' {
         # Read the collection by index: enumerating a PSDataCollection blocks until the producer ends.
@@ -97,6 +169,8 @@ Describe 'Watch' {
                 Start-Sleep -Milliseconds 100
             }
             (Get-Written | Where-Object { $_.Name -eq 'watched' }).WatchEvent | Should -Contain 'ADDED'
+            $added = Get-Written | Where-Object { $_.Name -eq 'watched' } | Select-Object -First 1
+            ($added | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Keys | Should -Not -Contain 'WatchEvent'
             Invoke-Kubectl delete configmap watched -n $ns | Out-Null
             while (-not (Get-Written | Where-Object { $_.Name -eq 'watched' -and $_.WatchEvent -eq 'DELETED' }) -and [DateTime]::UtcNow -lt $deadline) {
                 Start-Sleep -Milliseconds 100

@@ -27,6 +27,14 @@ public static class ModelTypes
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    private static readonly FrozenSet<Type> s_models = s_byApiVersionKind.Values.ToFrozenSet();
+
+    /// <summary>Every built-in kind's model class (lists excluded).</summary>
+    public static IReadOnlyCollection<Type> All => s_models;
+
+    /// <summary>Whether <paramref name="type"/> is the model class of a built-in kind.</summary>
+    public static bool IsModel(Type type) => s_models.Contains(type);
+
     private static string Key(string apiVersion, string kind) => apiVersion + "|" + kind;
 
     public static Type? Find(string? apiVersion, string? kind) =>

@@ -37,6 +37,8 @@ public static class PSObjectJson
         {
             case null:
                 return null;
+            case Objects.Views.IApiObjectView view:
+                return ModelTypes.ToJson(view);
             case JsonNode node:
                 return node.DeepClone();
             case string s:

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using PracticeK8s.Engine.Http;
+using PracticeK8s.Engine.Objects.Views;
 
 namespace PracticeK8s.Cmdlets;
 
@@ -46,7 +47,22 @@ public abstract class KubeAsyncCmdlet : PSCmdlet, IDisposable
         catch (InvalidOperationException) { /* completed or disposed: the record is over */ }
     }
 
-    protected void PostObject(object? value) => Post(() => WriteObject(value));
+    /// <summary>
+    /// Writes an object on the pipeline thread. API models go out as their pipeline view (see
+    /// IApiObjectView); <paramref name="decorate"/> adds type names or notes to its PSObject there,
+    /// where PowerShell's type data applies.
+    /// </summary>
+    protected void PostObject(object? value, Action<PSObject>? decorate = null) => Post(() =>
+    {
+        var output = ApiObjectViews.ForPipeline(value);
+        if (decorate is not null && output is not null)
+        {
+            var ps = PSObject.AsPSObject(output);
+            decorate(ps);
+            output = ps;
+        }
+        WriteObject(output);
+    });
     protected void PostError(ErrorRecord error) => Post(() => WriteError(error));
     protected void PostVerbose(string text) => Post(() => WriteVerbose(text));
     protected void PostWarning(string text) => Post(() => WriteWarning(text));

@@ -4,9 +4,9 @@ using PracticeK8s.Engine.Objects;
 namespace PracticeK8s.Formatting;
 
 /// <summary>
-/// The getters behind the properties PracticeK8s.Types.ps1xml adds to API objects (kubectl's columns
-/// as real, sortable properties). Generated type data maps each column of a kind to Cell&lt;index&gt;;
-/// the printing library computes the cells. Generic objects (kinds without a model) are read here.
+/// The getters behind the hidden properties PracticeK8s.Types.ps1xml adds to API objects (AgeText,
+/// KindName, a pod's RestartsText: what the tables bind), and behind the cells of generic objects
+/// (kinds without a model). The visible cells of typed objects come from ApiObjectAdapter.
 /// </summary>
 public static class KubeMembers
 {
@@ -31,12 +31,6 @@ public static class KubeMembers
     public static object? AgeText(PSObject instance) => instance.BaseObject is PSCustomObject
         ? (Age(instance) is TimeSpan age ? Engine.Objects.Durations.Human(age) : "<unknown>")
         : ObjectCells.AgeText(instance.BaseObject);
-
-    public static object? Restarts(PSObject instance) => ObjectCells.Restarts(instance.BaseObject);
-
-    public static object? LabelSelector(PSObject instance) => ObjectCells.LabelSelector(instance.BaseObject);
-
-    public static object? ApiStatus(PSObject instance) => ObjectCells.ApiStatus(instance.BaseObject);
 
     /// <summary>"pod/web-1", "deployment.apps/web": the NAME cell of `kubectl get all`.</summary>
     public static object? KindName(PSObject instance)

@@ -1,8 +1,10 @@
 using System.Management.Automation;
+using PracticeK8s.Engine.Objects.Views;
 using PracticeK8s.Engine.Api;
 using PracticeK8s.Engine.Errors;
 using PracticeK8s.Engine.Objects;
 using PracticeK8s.Engine.Resources;
+using PracticeK8s.Formatting;
 
 namespace PracticeK8s.Cmdlets.Get;
 
@@ -78,7 +80,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                 {
                     try
                     {
-                        PostObject(Decorate(await client.GetAsync(kind, listNs, name, cancel).ConfigureAwait(false), decoration));
+                        PostObject(await client.GetAsync(kind, listNs, name, cancel).ConfigureAwait(false), ps => Decorate(ps, decoration));
                     }
                     catch (KubeApiException e) when (e.IsNotFound)
                     {
@@ -107,7 +109,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                     if (buffered is not null)
                         buffered.Add(obj);
                     else
-                        PostObject(Decorate(obj, decoration));
+                        PostObject(obj, ps => Decorate(ps, decoration));
                 }
             }
             if (buffered is { Count: > 0 })
@@ -116,10 +118,13 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                 firstKindPrinted = true;
                 for (int i = 0; i < buffered.Count; i++)
                 {
-                    var ps = Decorate(buffered[i], decoration);
-                    ps.TypeNames.Insert(0, MixedTableTypeName);
-                    ps.Properties.Add(new PSNoteProperty("KubeTableText", lines[i]));
-                    PostObject(ps);
+                    var line = lines[i];
+                    PostObject(buffered[i], ps =>
+                    {
+                        Decorate(ps, decoration);
+                        ps.TypeNames.Insert(0, MixedTableTypeName);
+                        ApiObjectAdapter.AddNote(ps, "KubeTableText", line);
+                    });
                 }
             }
             foreach (var name in exact.Where(n => !seen.Contains(n)))
@@ -132,9 +137,12 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                     var objName = ObjectCells.Name(change.Object) ?? ObjectFacts.Of(change.Object)?.Name ?? "";
                     if (patterns is not null && !patterns.Any(p => p.IsMatch(objName)))
                         continue;
-                    var ps = Decorate(change.Object, decoration);
-                    ps.Properties.Add(new PSNoteProperty("WatchEvent", change.Type));
-                    PostObject(ps);
+                    var type = change.Type;
+                    PostObject(change.Object, ps =>
+                    {
+                        Decorate(ps, decoration);
+                        ApiObjectAdapter.AddNote(ps, "WatchEvent", type);
+                    });
                 }
             }
         }
@@ -161,11 +169,11 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
         _ => null,
     };
 
-    private static PSObject Decorate(object obj, string? decoration)
+    private static void Decorate(PSObject ps, string? decoration)
     {
-        var ps = PSObject.AsPSObject(obj);
-        if (decoration is not null && ps.TypeNames.Count > 0)
-            ps.TypeNames.Insert(0, ps.TypeNames[0] + decoration);
-        return ps;
+        // Views are keyed by their model's name (k8s.Models.V1Pod#AllNamespaces), the type after the view's own.
+        var typeName = ps.TypeNames.FirstOrDefault(n => !n.StartsWith(ApiObjectViews.Namespace + ".", StringComparison.Ordinal));
+        if (decoration is not null && typeName is not null)
+            ps.TypeNames.Insert(0, typeName + decoration);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Text;
+using PracticeK8s.Engine.Objects.Views;
 using PracticeK8s.Engine.Yaml;
 
 namespace PracticeK8s.Cmdlets.Yaml;
@@ -68,6 +69,6 @@ public sealed class ConvertFromKubeYamlCommand : PSCmdlet
             return;
         }
         foreach (var obj in objects)
-            WriteObject(obj);
+            WriteObject(ApiObjectViews.ForPipeline(obj));
     }
 }
