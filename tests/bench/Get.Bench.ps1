@@ -2,6 +2,7 @@
 .SYNOPSIS
     Benchmarks of the read cmdlets against kubectl on one sandbox, in one run (ratios, not timed tests):
     list and render N pods (Get-KubePod -AllNamespaces | Out-String) against `kubectl get pods -A`,
+    the API JSON of N pods (Get-KubePod -AllNamespaces | ConvertTo-Json) against `kubectl get pods -A -o json`,
     and 200 single-pod gets in one PowerShell against 200 `kubectl get pod X -o json | ConvertFrom-Json`.
 .EXAMPLE
     dotnet pwsh ./build.ps1 bench -Filter Get
@@ -67,6 +68,13 @@ try {
     $results['objects listed'] = $count
     $results['managed heap before listing (MB)'] = [Math]::Round($before / 1MB, 1)
     $results['process peak working set (MB)'] = [Math]::Round($peak / 1MB, 1)
+
+    # The API JSON of every pod: kubectl's -o json against ConvertTo-Json of the objects (written whole at the default -Depth).
+    $kubectlJson = Measure-Command { & $kubectl @kubectlArgs get pods -A -o json | Out-Null }
+    $ourJson = Measure-Command { Get-KubePod -AllNamespaces | ConvertTo-Json | Out-Null }
+    $results['JSON of all pods: kubectl get pods -A -o json (s)'] = [Math]::Round($kubectlJson.TotalSeconds, 2)
+    $results['JSON of all pods: Get-KubePod -A | ConvertTo-Json (s)'] = [Math]::Round($ourJson.TotalSeconds, 2)
+    $results['JSON ratio (ours / kubectl)'] = [Math]::Round($ourJson.TotalSeconds / $kubectlJson.TotalSeconds, 2)
 
     $names = 1..$SingleGets | ForEach-Object { "pod-$($_ * 10)" }
     $kubectlGets = Measure-Command {

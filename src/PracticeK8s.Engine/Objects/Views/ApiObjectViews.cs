@@ -39,6 +39,9 @@ public static class ApiObjectViews
     /// </summary>
     public static Func<JsonNode, object?> NestedValue { get; set; } = PlainValue;
 
+    /// <summary>What every view gives as ICollection.SyncRoot (itself would print as its whole JSON in Format-List *).</summary>
+    public static object SyncRoot { get; } = new();
+
     /// <summary>The name of the view class for a model class.</summary>
     public static string ViewTypeName(Type model) => $"{Namespace}.{model.Name}";
 

@@ -16,7 +16,8 @@ namespace PracticeK8s.Engine.Objects.Views;
 /// </list>
 /// Contains is false for every key, so member access ($pod.Spec, $pod.Ready) still reaches the
 /// properties. Count is 1 and position 0 is the object itself, as for any single PowerShell object
-/// ((Get-KubePod)[0] and .Count work when one pod comes back).
+/// ((Get-KubePod)[0] and .Count work when one pod comes back). PowerShell lists these interface
+/// properties (Keys, Values, Count, ...) in Format-List * and Select-Object *; Get-Member does not.
 /// </summary>
 public interface IApiObjectView : IDictionary
 {
@@ -39,7 +40,7 @@ public interface IApiObjectView : IDictionary
     IEnumerator IEnumerable.GetEnumerator() => ApiObjectViews.Fields(this).GetEnumerator();
     int ICollection.Count => 1;
     bool ICollection.IsSynchronized => false;
-    object ICollection.SyncRoot => this;
+    object ICollection.SyncRoot => ApiObjectViews.SyncRoot;
     void ICollection.CopyTo(Array array, int index) => throw new NotSupportedException("an API object is one object, not a collection");
 
     private static NotSupportedException ReadOnly() =>

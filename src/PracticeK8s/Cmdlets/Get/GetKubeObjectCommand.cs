@@ -1,8 +1,8 @@
 using System.Management.Automation;
-using PracticeK8s.Engine.Objects.Views;
 using PracticeK8s.Engine.Api;
 using PracticeK8s.Engine.Errors;
 using PracticeK8s.Engine.Objects;
+using PracticeK8s.Engine.Objects.Views;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Formatting;
 
