@@ -92,6 +92,12 @@ public static class PSObjectJson
             case JsonArray list:
                 return list.Select(ToPSValue).ToArray();
         }
+        return ToScalar(node);
+    }
+
+    /// <summary>A JSON string, boolean or number as .NET value (numbers as int when they fit, else long or double).</summary>
+    public static object? ToScalar(JsonNode node)
+    {
         return node.GetValueKind() switch
         {
             JsonValueKind.String => node.GetValue<string>(),

@@ -60,7 +60,7 @@ public sealed class ApiObjectViewsTests
         Assert.Equal("demo", metadata["namespace"]);
         var containers = Assert.IsType<object[]>(((OrderedDictionary)entries["spec"]!)["containers"]);
         var ports = Assert.IsType<object[]>(((OrderedDictionary)containers[0])["ports"]);
-        Assert.Equal(80L, ((OrderedDictionary)ports[0])["containerPort"]);
+        Assert.Equal(80, ((OrderedDictionary)ports[0])["containerPort"]);
     }
 
     [Fact]

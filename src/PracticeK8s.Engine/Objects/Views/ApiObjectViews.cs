@@ -1,23 +1,22 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Specialized;
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.Loader;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using PracticeK8s.Engine.Resources;
+using PracticeK8s.Engine.Yaml;
 
 namespace PracticeK8s.Engine.Objects.Views;
 
 /// <summary>
 /// Makes the objects the cmdlets write: for each model class a subclass named
-/// PracticeK8s.ApiViews.&lt;model&gt; (emitted once, on first use) that implements
-/// <see cref="IApiObjectView"/>, and a shallow copy of each model into it. Emitted rather than
-/// written out because every built-in kind (over a hundred models) can reach the pipeline.
+/// PracticeK8s.ApiViews.&lt;model&gt; (emitted once; the module emits them all at import) that
+/// implements <see cref="IApiObjectView"/>, and a shallow copy of each model into it. Emitted rather
+/// than written out because every built-in kind (over a hundred models) can reach the pipeline.
 /// </summary>
 public static class ApiObjectViews
 {
@@ -82,7 +81,7 @@ public static class ApiObjectViews
     public static ICollection TableKeys(IApiObjectView view) =>
         ObjectProperties.For(ModelType(view.GetType())).TableKeys.ToArray();
 
-    /// <summary>JSON as ordered dictionaries, object arrays, strings, longs, doubles and booleans.</summary>
+    /// <summary>JSON as ordered dictionaries, object arrays, strings, numbers and booleans.</summary>
     public static object? PlainValue(JsonNode? node)
     {
         switch (node)
@@ -99,16 +98,7 @@ public static class ApiObjectViews
             case JsonArray list:
                 return list.Select(PlainValue).ToArray();
         }
-        return node.GetValueKind() switch
-        {
-            JsonValueKind.String => node.GetValue<string>(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number => long.TryParse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-                ? (object)l
-                : double.Parse(node.ToJsonString(), CultureInfo.InvariantCulture),
-            _ => null,
-        };
+        return PSObjectJson.ToScalar(node);
     }
 
     /// <summary>
