@@ -141,6 +141,15 @@ Describe 'Objects in other formats' {
         ($rows | Where-Object Name -eq 'web-a').Node | Should -Be 'n1'
     }
 
+    It 'a job''s copy (CLIXML, as Start-Job and Invoke-Command send it) keeps every API field' {
+        $path = Join-Path $TestDrive 'pod.xml'
+        Get-KubePod web-a -Namespace $ns | Export-Clixml $path
+        $copy = Import-Clixml $path
+        $copy.metadata.name | Should -Be 'web-a'
+        $copy.spec.containers[0].name | Should -Be (Invoke-Kubectl get pod web-a -n $ns -o jsonpath='{.spec.containers[0].name}')
+        $copy.spec.nodeName | Should -Be 'n1'
+    }
+
     It 'the objects still change and go back through the cmdlets' {
         $map = Get-KubeConfigMap settings -Namespace $ns
         $map.Data['b'] = 'edited'

@@ -6,8 +6,8 @@ using PracticeK8s.Engine.Objects.Views;
 namespace PracticeK8s.Formatting;
 
 /// <summary>
-/// Hands an API object's nested fields to PowerShell as Json.NET objects. ConvertTo-Json passes a
-/// JObject to Json.NET whole instead of walking it with its -Depth limit (default 2), so
+/// Hands an API object's nested fields to PowerShell as <see cref="JsonMap"/>s. ConvertTo-Json passes
+/// a Json.NET JObject to Json.NET whole instead of walking it with its -Depth limit (default 2), so
 /// `Get-KubePod web | ConvertTo-Json` writes the complete API JSON, as `kubectl get -o json` does.
 /// Json.NET is PowerShell's own copy (the module compiles against it and does not ship it).
 /// </summary>
@@ -15,7 +15,7 @@ internal static class JsonTokenValues
 {
     public static object? From(JsonNode node) => node switch
     {
-        JsonObject => Parse(node.ToJsonString()),
+        JsonObject => new JsonMap(Parse(node.ToJsonString())),
         JsonArray list => list.Select(item => item is null ? null : From(item)).ToArray(),
         _ => ApiObjectViews.PlainValue(node),
     };
