@@ -148,6 +148,7 @@ Describe 'Objects in other formats' {
         $copy.metadata.name | Should -Be 'web-a'
         $copy.spec.containers[0].name | Should -Be (Invoke-Kubectl get pod web-a -n $ns -o jsonpath='{.spec.containers[0].name}')
         $copy.spec.nodeName | Should -Be 'n1'
+        ($copy | Out-String) | Should -Match '(?m)^apiVersion\s+v1' -Because 'a copy prints as the hashtable of API fields it is'
     }
 
     It 'the objects still change and go back through the cmdlets' {

@@ -9,8 +9,8 @@ using PracticeK8s.Engine.Objects.Views;
 namespace PracticeK8s.Formatting;
 
 /// <summary>
-/// The properties of the objects the cmdlets write (PracticeK8s.ApiViews.*, registered in the
-/// generated type data): kubectl's cells, Name, Namespace, Age and the model's own properties
+/// The properties of the objects the cmdlets write (PracticeK8s.ApiViews.*, registered at import by
+/// ApiObjectTypeData): kubectl's cells, Name, Namespace, Age and the model's own properties
 /// (Metadata, Spec, ...). They are adapted properties rather than type-data members because
 /// ConvertTo-Json adds an object's type-data properties to its output and must write only the API
 /// fields (see IApiObjectView). The hidden helpers the tables bind (AgeText, KindName) stay in the type data.

@@ -48,13 +48,22 @@ public sealed class ClusterFixture : IDisposable
     /// <summary><c>kubectl apply -f</c> of a manifest; returns kubectl's lines.</summary>
     public string Apply(string ns, string yaml) => Kubectl.Ok("-n", ns, "apply", "-f", TempFile("manifest.yaml", yaml)).Trim();
 
-    /// <summary>Polls until <paramref name="condition"/> holds (the cluster converging) or fails the test.</summary>
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds (the cluster converging) or fails the test. An
+    /// object the condition reads that a controller has not created yet (404) counts as "not yet".
+    /// </summary>
     public static async Task Eventually(Func<Task<bool>> condition, string what, double seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
         {
-            if (await condition()) return;
+            try
+            {
+                if (await condition()) return;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+            }
             await Task.Delay(100);
         }
         Assert.Fail($"never happened within {seconds}s: {what}");
