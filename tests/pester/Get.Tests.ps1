@@ -126,12 +126,16 @@ Describe 'Objects in other formats' {
         $pod | Out-String -Width 2000 | Should -Match '(?m)^lonely\s'
     }
 
-    It 'Get-Member shows the cells and the API fields, nothing of the JSON view' {
+    It 'Get-Member and Select-Object * show the cells and the API fields, nothing of the JSON view' {
         $names = (Get-KubePod lonely -Namespace $ns | Get-Member -MemberType Properties).Name
         foreach ($name in 'Name', 'Namespace', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'ApiStatus', 'Metadata', 'Spec') {
             $names | Should -Contain $name
         }
         foreach ($name in 'Keys', 'Values', 'Count', 'SyncRoot', 'IsFixedSize') { $names | Should -Not -Contain $name }
+        $all = (Get-KubePod lonely -Namespace $ns | Select-Object *).PSObject.Properties.Name
+        $all | Should -Contain 'Ready'
+        $all | Should -Contain 'Spec'
+        foreach ($name in 'Keys', 'Values', 'Count', 'SyncRoot', 'IsFixedSize') { $all | Should -Not -Contain $name }
     }
 
     It 'ConvertTo-Csv writes the table''s properties' {

@@ -78,6 +78,20 @@ public sealed class ApiObjectViewsTests
     }
 
     [Fact]
+    public void TheViewClass_HidesTheDictionaryPropertiesFromPowerShell()
+    {
+        var view = ApiObjectViews.ForPipeline(Pod())!;
+        foreach (var name in new[] { "Keys", "Values", "Count", "IsReadOnly", "IsFixedSize", "IsSynchronized", "SyncRoot" })
+        {
+            var property = view.GetType().GetProperty(name);
+            Assert.NotNull(property);
+            Assert.True(property!.IsDefined(typeof(HiddenAttribute), false), name);
+        }
+        Assert.Equal(1, view.GetType().GetProperty("Count")!.GetValue(view));
+        Assert.Same(ApiObjectViews.SyncRoot, view.GetType().GetProperty("SyncRoot")!.GetValue(view));
+    }
+
+    [Fact]
     public void TheKeys_AreTheTableProperties_SoACsvHoldsWhatTheTableShows()
     {
         var view = (IDictionary)ApiObjectViews.ForPipeline(Pod())!;

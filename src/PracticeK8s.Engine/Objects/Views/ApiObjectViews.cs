@@ -131,7 +131,47 @@ public static class ApiObjectViews
         builder.SetCustomAttribute(new CustomAttributeBuilder(
             typeof(JsonConverterAttribute).GetConstructor([typeof(Type)])!, [typeof(ApiObjectViewJsonConverter)]));
         builder.DefineDefaultConstructor(MethodAttributes.Public);
+        foreach (var name in s_dictionaryProperties)
+            DefineHiddenProperty(builder, name);
         return builder.CreateType();
+    }
+
+    /// <summary>The properties of IDictionary and ICollection, which PowerShell would otherwise list in Format-List * and Select-Object *.</summary>
+    private static readonly string[] s_dictionaryProperties = ["Keys", "Values", "Count", "IsReadOnly", "IsFixedSize", "IsSynchronized", "SyncRoot"];
+
+    /// <summary>
+    /// public [Hidden] object Name => DictionaryProperty(this, "Name"): a class property of the same
+    /// name hides the interface's from PowerShell, and [Hidden] keeps it out of its property lists.
+    /// </summary>
+    private static void DefineHiddenProperty(TypeBuilder builder, string name)
+    {
+        var getter = builder.DefineMethod("get_" + name, MethodAttributes.Public | MethodAttributes.SpecialName | MethodAttributes.HideBySig,
+            typeof(object), Type.EmptyTypes);
+        var il = getter.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldstr, name);
+        il.Emit(OpCodes.Call, typeof(ApiObjectViews).GetMethod(nameof(DictionaryProperty))!);
+        il.Emit(OpCodes.Ret);
+        var property = builder.DefineProperty(name, PropertyAttributes.None, typeof(object), Type.EmptyTypes);
+        property.SetGetMethod(getter);
+        property.SetCustomAttribute(new CustomAttributeBuilder(typeof(System.Management.Automation.HiddenAttribute).GetConstructor(Type.EmptyTypes)!, []));
+    }
+
+    /// <summary>The value of an IDictionary or ICollection property of a view (what its hidden class properties return).</summary>
+    public static object? DictionaryProperty(object view, string name)
+    {
+        var dictionary = (IDictionary)view;
+        return name switch
+        {
+            "Keys" => dictionary.Keys,
+            "Values" => dictionary.Values,
+            "Count" => dictionary.Count,
+            "IsReadOnly" => dictionary.IsReadOnly,
+            "IsFixedSize" => dictionary.IsFixedSize,
+            "IsSynchronized" => dictionary.IsSynchronized,
+            "SyncRoot" => dictionary.SyncRoot,
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a dictionary property"),
+        };
     }
 
     /// <summary>new View { every settable property = the model's }, compiled once per model class.</summary>

@@ -16,8 +16,8 @@ namespace PracticeK8s.Engine.Objects.Views;
 /// </list>
 /// Contains is false for every key, so member access ($pod.Spec, $pod.Ready) still reaches the
 /// properties. Count is 1 and position 0 is the object itself, as for any single PowerShell object
-/// ((Get-KubePod)[0] and .Count work when one pod comes back). PowerShell lists these interface
-/// properties (Keys, Values, Count, ...) in Format-List * and Select-Object *; Get-Member does not.
+/// ((Get-KubePod)[0] and .Count work when one pod comes back). The view classes also carry these
+/// properties (Keys, Values, Count, ...) as hidden class properties, so PowerShell does not list them.
 /// </summary>
 public interface IApiObjectView : IDictionary
 {
