@@ -110,6 +110,8 @@ try {
     $null = Step 'a new pod replaces it' 'Get-KubePod' {
         Wait-Until { $p = Get-KubePod -Selector app=nginx; $p.Count -eq 2 -and $p.Name -notcontains $victim -and -not ($p | Where-Object Status -ne Running) }
     }
+    # The controllers count the new pod as ready a moment after it runs.
+    $null = Wait-Until { (Get-KubeDeployment nginx-deployment).Ready -eq '2/2' }
     $null = Step 'deployments' 'Get-KubeDeployment' { param($o) $o.Ready -eq '2/2' }
     $null = Step 'scale to 4' 'Set-KubeDeploymentScale nginx-deployment -Replicas 4 -Wait' { $true }
     $null = Step 'four of four' 'Get-KubeDeployment' { param($o) $o.Ready -eq '4/4' }

@@ -18,5 +18,7 @@ internal static class ApiObjectTypeData
             .ToArray();
         using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
         shell.AddCommand("Microsoft.PowerShell.Utility\\Update-TypeData").AddParameter("TypeData", data).AddParameter("Force").Invoke();
+        if (shell.HadErrors && shell.Streams.Error.FirstOrDefault() is { } error)
+            throw new InvalidOperationException($"PracticeK8s could not register the properties of its objects: {error}", error.Exception);
     }
 }
