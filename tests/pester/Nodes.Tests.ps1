@@ -26,6 +26,23 @@ BeforeAll {
         $null = Wait-Until -Seconds 30 -Because "pod $Name to run" { (Get-KubePod $Name -Namespace $ns).ApiStatus.Phase -eq 'Running' }
     }
 
+    function New-GuardedPod([string] $Name, [string] $Node) {
+        # A running pod whose PodDisruptionBudget never allows an eviction: a drain keeps retrying it.
+        New-ManagedPod -Name $Name -Node $Node -OwnerUid $ownerUid -Labels @{ app = $Name }
+        Wait-PodRunning $Name
+        Invoke-KubectlApply "apiVersion: policy/v1`nkind: PodDisruptionBudget`nmetadata:`n  name: $Name`n  namespace: $ns`nspec:`n  minAvailable: 5`n  selector:`n    matchLabels:`n      app: $Name" | Out-Null
+    }
+
+    function Start-DrainJob([string] $Node, [int] $Timeout) {
+        # The drain in a thread job, so the test can watch its warnings, change the cluster, or stop it.
+        Start-ThreadJob -ArgumentList $ModulePath, $Node, $sandbox.Context, $Timeout -ScriptBlock {
+            param($module, $node, $context, $timeout)
+            Import-Module $module
+            $limit = if ($timeout -gt 0) { @{ Timeout = $timeout } } else { @{} }
+            Suspend-KubeNode $node -Drain -IgnoreDaemonSets -Context $context -Confirm:$false @limit
+        }
+    }
+
     # The test's pods on a node (the cluster's own DaemonSets run on every node too).
     function Get-PodNames([string] $Node) { @(Get-KubePod -Namespace $ns -Node $Node | ForEach-Object { "$ns/$($_.Metadata.Name)" } | Sort-Object) }
 
@@ -233,19 +250,13 @@ spec:
 
     It 'retries a pod a PodDisruptionBudget protects until the budget allows it' {
         $node = Get-TestNode 'pdb-node'
-        New-ManagedPod -Name guarded -Node $node -OwnerUid $ownerUid -Labels @{ app = 'guarded' }
-        Wait-PodRunning guarded
-        Invoke-KubectlApply "apiVersion: policy/v1`nkind: PodDisruptionBudget`nmetadata:`n  name: guard`n  namespace: $ns`nspec:`n  minAvailable: 5`n  selector:`n    matchLabels:`n      app: guarded" | Out-Null
-        $job = Start-ThreadJob -ArgumentList $ModulePath, $node, $sandbox.Context -ScriptBlock {
-            param($module, $node, $context)
-            Import-Module $module
-            Suspend-KubeNode $node -Drain -IgnoreDaemonSets -Context $context -Timeout 60 -Confirm:$false
-        }
+        New-GuardedPod guarded $node
+        $job = Start-DrainJob $node -Timeout 60
         try {
             $retry = Wait-Until -Seconds 15 -Because 'a retry warning' { $job.Warning | Where-Object { "$_" -like "error when evicting*" } | Select-Object -First 1 }
             "$retry" | Should -Be "error when evicting pods/`"guarded`" -n `"$ns`" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget."
             Get-PodNames $node | Should -Be "$ns/guarded"
-            Invoke-Kubectl delete pdb guard -n $ns | Out-Null
+            Invoke-Kubectl delete pdb guarded -n $ns | Out-Null
             $null = Wait-Job $job -Timeout 30
             $result = Receive-Job $job
             $result.Drained | Should -BeTrue
@@ -256,14 +267,8 @@ spec:
 
     It 'stops promptly on Ctrl+C (a stopped job), leaving the node cordoned' {
         $node = Get-TestNode 'stop-node'
-        New-ManagedPod -Name held -Node $node -OwnerUid $ownerUid -Labels @{ app = 'held' }
-        Wait-PodRunning held
-        Invoke-KubectlApply "apiVersion: policy/v1`nkind: PodDisruptionBudget`nmetadata:`n  name: hold`n  namespace: $ns`nspec:`n  minAvailable: 5`n  selector:`n    matchLabels:`n      app: held" | Out-Null
-        $job = Start-ThreadJob -ArgumentList $ModulePath, $node, $sandbox.Context -ScriptBlock {
-            param($module, $node, $context)
-            Import-Module $module
-            Suspend-KubeNode $node -Drain -IgnoreDaemonSets -Context $context -Confirm:$false
-        }
+        New-GuardedPod held $node
+        $job = Start-DrainJob $node
         try {
             try { $null = Wait-Until -Seconds 15 -Because 'the drain to be retrying' { $job.Warning | Where-Object { "$_" -like "error when evicting*" } | Select-Object -First 1 } }
             catch { throw "$_ (job $($job.State): $($job.Error) $(Receive-Job $job -Keep | Out-String))" }

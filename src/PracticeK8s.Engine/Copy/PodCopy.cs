@@ -65,7 +65,7 @@ public sealed class PodCopy
             outcome = await _exec.RunAsync(target, command, new ExecStreams
             {
                 Stdin = pipe.Reader,
-                Stderr = (data, _) => { lock (stderr) stderr.Append(Encoding.UTF8.GetString(data.Span)); return ValueTask.CompletedTask; },
+                Stderr = Collect(stderr),
                 Stdout = (_, _) => ValueTask.CompletedTask,
                 Connected = p =>
                 {
@@ -112,7 +112,7 @@ public sealed class PodCopy
             outcome = await _exec.RunAsync(target, command, new ExecStreams
             {
                 Stdout = (data, token) => pipe.WriteAsync(data, token),
-                Stderr = (data, _) => { lock (stderr) stderr.Append(Encoding.UTF8.GetString(data.Span)); return ValueTask.CompletedTask; },
+                Stderr = Collect(stderr),
             }, stop.Token).ConfigureAwait(false);
             pipe.Complete();
         }
@@ -136,6 +136,14 @@ public sealed class PodCopy
             throw Failed(target, command, outcome.ExitCode, stderr.ToString());
         return summary;
     }
+
+    /// <summary>A stream callback that appends the command's stderr to <paramref name="text"/> (for the failure message).</summary>
+    private static Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> Collect(StringBuilder text) => (data, _) =>
+    {
+        lock (text)
+            text.Append(Encoding.UTF8.GetString(data.Span));
+        return ValueTask.CompletedTask;
+    };
 
     private async Task<bool> IsRemoteDirectoryAsync(ExecTarget target, string path, CancellationToken cancel)
     {

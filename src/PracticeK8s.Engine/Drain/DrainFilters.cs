@@ -53,7 +53,7 @@ public sealed class DrainFilters
     internal PodDeleteStatus SkipDeleted(V1Pod pod)
     {
         var seconds = _settings.SkipWaitForDeleteTimeoutSeconds;
-        return seconds > 0 && IsDeletedLongerThan(pod, seconds, _now())
+        return seconds > 0 && IsDeletedLongerThan(pod.Metadata?.DeletionTimestamp, seconds, _now())
             ? PodDeleteStatus.Skip($"deleted more than {seconds} seconds ago") : PodDeleteStatus.Okay;
     }
 
@@ -98,6 +98,6 @@ public sealed class DrainFilters
 
     public static bool IsFinished(V1Pod pod) => pod.Status?.Phase is "Succeeded" or "Failed";
 
-    public static bool IsDeletedLongerThan(V1Pod pod, int seconds, DateTime now) =>
-        pod.Metadata?.DeletionTimestamp is { } deleted && (int)(now - deleted.ToUniversalTime()).TotalSeconds > seconds;
+    public static bool IsDeletedLongerThan(DateTime? deletionTimestamp, int seconds, DateTime now) =>
+        deletionTimestamp is { } deleted && (int)(now - deleted.ToUniversalTime()).TotalSeconds > seconds;
 }

@@ -58,10 +58,11 @@ internal sealed class PodEvictor
     {
         var ns = pod.Metadata.NamespaceProperty;
         var name = pod.Metadata.Name;
+        var evicting = $"error when evicting pods/\"{name}\" -n \"{ns}\"";
         while (true)
         {
             if (deadline.IsCancellationRequested)
-                return TimedOut(pod, cancel, $"error when evicting pods/\"{name}\" -n \"{ns}\"");
+                return TimedOut(pod, cancel, evicting);
             _report.Info?.Invoke($"evicting pod {ns}/{name}");
             try
             {
@@ -75,7 +76,7 @@ internal sealed class PodEvictor
             }
             catch (KubeApiException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                _report.Warning?.Invoke($"error when evicting pods/\"{name}\" -n \"{ns}\" (will retry after {GoDuration.Format(_settings.RetryInterval)}): {e.Message}");
+                _report.Warning?.Invoke($"{evicting} (will retry after {GoDuration.Format(_settings.RetryInterval)}): {e.Message}");
             }
             catch (KubeApiException e) when (e.StatusCode == HttpStatusCode.Forbidden && HasCause(e, "NamespaceTerminating"))
             {
@@ -85,11 +86,11 @@ internal sealed class PodEvictor
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
-                return TimedOut(pod, cancel, $"error when evicting pods/\"{name}\" -n \"{ns}\"");
+                return TimedOut(pod, cancel, evicting);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return new PodOutcome(ns, name, false, $"error when evicting pods/\"{name}\" -n \"{ns}\": {e.Message}");
+                return new PodOutcome(ns, name, false, $"{evicting}: {e.Message}");
             }
             try
             {
@@ -97,7 +98,7 @@ internal sealed class PodEvictor
             }
             catch (OperationCanceledException)
             {
-                return TimedOut(pod, cancel, $"error when evicting pods/\"{name}\" -n \"{ns}\"");
+                return TimedOut(pod, cancel, evicting);
             }
         }
         return await WaitGoneAsync(pod, "evicted", deadline, cancel).ConfigureAwait(false);
@@ -149,7 +150,7 @@ internal sealed class PodEvictor
                     return new PodOutcome(ns, name, true, null);
                 }
                 var skip = _settings.SkipWaitForDeleteTimeoutSeconds;
-                if (skip > 0 && now.Value.DeletionTimestamp is { } deleted && (int)(_now() - deleted.ToUniversalTime()).TotalSeconds > skip)
+                if (skip > 0 && DrainFilters.IsDeletedLongerThan(now.Value.DeletionTimestamp, skip, _now()))
                 {
                     _report.Info?.Invoke($"pod \"{name}\" has DeletionTimestamp older than {skip} seconds, skipping");
                     Done();

@@ -42,13 +42,14 @@ public static class ImagePulls
     /// <summary>Adds an image to a node's <c>status.images</c> (names: digest form and tag form).</summary>
     public static void Record(JsonObject node, string image)
     {
-        var qualified = ImageReference.Parse(image).FullName;
+        var reference = ImageReference.Parse(image);
+        var qualified = reference.FullName;
         var images = node.Ensure("status")["images"] as JsonArray ?? new JsonArray();
         if (images.Objects().Any(i => i.Arr("names")?.Any(n => n?.GetValue<string>() == qualified) == true)) return;
         images.Add(new JsonObject
         {
-            ["names"] = new JsonArray(ImageReference.Parse(image).ImageId, qualified),
-            ["sizeBytes"] = ImageReference.Parse(image).SizeBytes,
+            ["names"] = new JsonArray(reference.ImageId, qualified),
+            ["sizeBytes"] = reference.SizeBytes,
         });
         node.Ensure("status")["images"] = images;
     }

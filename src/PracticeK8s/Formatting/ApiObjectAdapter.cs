@@ -19,7 +19,7 @@ public sealed class ApiObjectAdapter : PSPropertyAdapter
 {
     private sealed record Entry(string Name, string TypeName, Func<object, object?> Get, PropertyInfo? Settable);
 
-    private sealed record Table(Entry[] Entries, Dictionary<string, Entry> ByName, Collection<string> TypeNames);
+    private sealed record Table(Entry[] Entries, Dictionary<string, Entry> ByName, string[] TypeNames);
 
     private static readonly ConcurrentDictionary<Type, Table> s_tables = new();
     private static readonly ConditionalWeakTable<object, Dictionary<string, Entry>> s_notes = new();
@@ -35,7 +35,7 @@ public sealed class ApiObjectAdapter : PSPropertyAdapter
             target.Properties.Add(new PSNoteProperty(name, value));
             return;
         }
-        var notes = s_notes.GetOrCreateValue(view);
+        var notes = s_notes.GetValue(view, _ => new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase));
         lock (notes)
             notes[name] = new Entry(name, value?.GetType().FullName ?? "System.Object", _ => value, null);
     }
@@ -64,8 +64,7 @@ public sealed class ApiObjectAdapter : PSPropertyAdapter
         {
             lock (notes)
             {
-                var note = notes.Values.FirstOrDefault(n => string.Equals(n.Name, propertyName, StringComparison.OrdinalIgnoreCase));
-                if (note is not null)
+                if (notes.TryGetValue(propertyName, out var note))
                     return new PSAdaptedProperty(note.Name, note);
             }
         }
@@ -110,12 +109,12 @@ public sealed class ApiObjectAdapter : PSPropertyAdapter
             entries.Add(new Entry(property.Name, property.PropertyType.FullName ?? property.PropertyType.Name, property.GetValue,
                 property.SetMethod is { IsPublic: true } ? property : null));
         }
-        var typeNames = new Collection<string>();
+        var typeNames = new List<string>();
         for (var type = viewType; type is not null && type != typeof(object); type = type.BaseType)
             typeNames.Add(type.FullName!);
         typeNames.Add(ApiObjectViews.CommonTypeName);
         typeNames.Add(typeof(object).FullName!);
         var array = entries.ToArray();
-        return new Table(array, array.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase), typeNames);
+        return new Table(array, array.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase), typeNames.ToArray());
     }
 }

@@ -27,8 +27,7 @@ public static class ApiObjectViews
 
     private static readonly ModuleBuilder s_module = DefineModule();
 
-    private static readonly Dictionary<Type, Type> s_defined = new();
-    private static readonly ConcurrentDictionary<Type, Type?> s_views = new();
+    private static readonly Dictionary<Type, Type?> s_views = new();
     private static readonly ConcurrentDictionary<Type, Func<object, object>?> s_copiers = new();
 
     /// <summary>
@@ -63,7 +62,15 @@ public static class ApiObjectViews
         ModelTypes.All.Select(ViewType).OfType<Type>().ToArray();
 
     /// <summary>The view class of a model class (emitting it on first use), or null when the type is not a model.</summary>
-    public static Type? ViewType(Type model) => s_views.GetOrAdd(model, Emit);
+    public static Type? ViewType(Type model)
+    {
+        lock (s_views)
+        {
+            if (!s_views.TryGetValue(model, out var view))
+                s_views[model] = view = IsViewable(model) ? Define(model) : null;
+            return view;
+        }
+    }
 
     /// <summary>The object's top-level API fields, in the API's order.</summary>
     public static OrderedDictionary Fields(IApiObjectView view)
@@ -112,17 +119,8 @@ public static class ApiObjectViews
         return AssemblyBuilder.DefineDynamicAssembly(new AssemblyName(Namespace), AssemblyBuilderAccess.Run).DefineDynamicModule(Namespace);
     }
 
-    private static Type? Emit(Type model)
-    {
-        if (!ModelTypes.IsModel(model) || model.IsSealed || model.GetConstructor(Type.EmptyTypes) is null)
-            return null;
-        lock (s_defined)
-        {
-            if (!s_defined.TryGetValue(model, out var view))
-                s_defined[model] = view = Define(model);
-            return view;
-        }
-    }
+    private static bool IsViewable(Type model) =>
+        ModelTypes.IsModel(model) && !model.IsSealed && model.GetConstructor(Type.EmptyTypes) is not null;
 
     private static Type Define(Type model)
     {
