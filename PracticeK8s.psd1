@@ -43,6 +43,7 @@
         'Test-KubePodHealthy'
         'Start-KubeSandbox'
         'Stop-KubeSandbox'
+        'Remove-KubeSandbox'
         'Get-KubeSandbox'
         'Publish-KubeResource'
         'Remove-KubeResource'

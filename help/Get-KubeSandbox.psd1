@@ -1,11 +1,13 @@
 @{
-    Synopsis    = 'Shows whether the local practice cluster is running, and where.'
-    Description = 'Get-KubeSandbox returns the sandbox started by Start-KubeSandbox: whether its process is running, its address, process id, data folder, the kubeconfig its context was added to and its log file. When none was started it returns an object with Running set to false.'
-    Parameters  = @{}
+    Synopsis    = 'Lists the local practice clusters: name, status, address, process, data folder and start time.'
+    Description = 'Get-KubeSandbox returns every instance in $env:PRACTICEK8S_HOME (see Start-KubeSandbox for where that is): its name (also its kubeconfig context), its status (Running; Stopped by Stop-KubeSandbox; or Exited when its server died without being stopped), its URL, process id, data folder, start time, the kubeconfig holding its contexts, and its log file.'
+    Parameters  = @{
+        Name = 'Only these instances (wildcards allowed). A name that does not exist is an error.'
+    }
     Outputs     = @('PracticeK8s.Engine.Sandbox.SandboxInfo')
     Examples    = @(
-        @{ Title = 'status'; Code = 'Get-KubeSandbox'; Remarks = 'CONTEXT, STATUS, URL, PID and DATA DIR.' }
-        @{ Title = 'read its log'; Code = 'Get-Content (Get-KubeSandbox).LogFile -Tail 20'; Remarks = 'The server''s own output.' }
+        @{ Title = 'status'; Code = 'Get-KubeSandbox'; Remarks = 'NAME, STATUS, URL, PID, STARTED and DATA DIR of each instance.' }
+        @{ Title = 'read its log'; Code = 'Get-Content (Get-KubeSandbox practicek8s).LogFile -Tail 20'; Remarks = 'The server''s own output.' }
     )
-    Links       = @('Start-KubeSandbox', 'Stop-KubeSandbox')
+    Links       = @('Start-KubeSandbox', 'Stop-KubeSandbox', 'Remove-KubeSandbox')
 }

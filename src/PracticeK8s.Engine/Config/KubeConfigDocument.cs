@@ -190,22 +190,16 @@ public sealed class KubeConfigDocument
     }
 
     /// <summary>
-    /// Writes the file atomically (temporary file, then rename) keeping its permissions; a new file
-    /// is readable by its owner only, as kubectl creates it.
+    /// Writes the file atomically (a new file renamed over it) keeping its permissions; a new file
+    /// is readable by its owner only from its first byte, as kubectl creates it.
     /// </summary>
     public void Save(string? path = null)
     {
         path ??= Path;
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temp, ToYaml());
-        if (!OperatingSystem.IsWindows())
-        {
-            var mode = File.Exists(path) ? File.GetUnixFileMode(path) : UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            File.SetUnixFileMode(temp, mode);
-        }
-        File.Move(temp, path, overwrite: true);
+        Files.PrivateFiles.CreateDirectory(directory);
+        UnixFileMode? mode = !OperatingSystem.IsWindows() && File.Exists(path) ? File.GetUnixFileMode(path) : null;
+        Files.PrivateFiles.WriteAllText(path, ToYaml(), mode);
     }
 
     public static string? Scalar(YamlMappingNode map, string key) =>

@@ -1,240 +1,220 @@
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using PracticeK8s.Engine.Config;
 using PracticeK8s.Engine.Errors;
+using PracticeK8s.Engine.Files;
 
 namespace PracticeK8s.Engine.Sandbox;
 
+/// <summary>What Start-KubeSandbox asks for.</summary>
+public sealed record SandboxStartRequest(string Name, string Kubeconfig)
+{
+    public string? DataDir { get; init; }
+    public int Port { get; init; }
+    public bool Temporary { get; init; }
+    public bool MakeCurrent { get; init; } = true;
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>What a start did: the instance, and whether it was running already.</summary>
+public sealed record SandboxStartResult(SandboxInfo Sandbox, bool WasRunning);
+
 /// <summary>
-/// Starts and stops the sandbox server process (bundled in the module's sandbox/ folder), and adds
-/// its context to the user's kubeconfig — and takes it out again — without touching other entries.
+/// Starts, lists, stops and removes practice-cluster instances. Each instance's start and stop runs
+/// under its own OS lock, so two shells starting one name get one server; its state lives in its
+/// instance folder (see <see cref="SandboxHome"/>).
 /// </summary>
 public static class SandboxLauncher
 {
-    public static string ServerAssembly(string moduleDirectory) => Path.Combine(moduleDirectory, "sandbox", "PracticeK8s.Sandbox.dll");
+    public static string ServerAssembly(string moduleDirectory) => Path.Combine(moduleDirectory, "sandbox", ServerProcess.AssemblyName);
 
-    /// <summary>The dotnet host to run the server with: this process's when it is one, else dotnet on PATH.</summary>
-    public static string DotnetHost()
+    public static SandboxInfo? Get(string name)
     {
-        var process = Environment.ProcessPath;
-        if (process is not null && Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-            return process;
-        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        var exe = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        if (root is not null && File.Exists(Path.Combine(root, exe)))
-            return Path.Combine(root, exe);
-        return exe;
+        var state = SandboxState.Read(name);
+        return state is null ? null : SandboxInfo.From(state, IsRunning(state));
     }
 
-    public static SandboxInfo? Current()
-    {
-        var state = SandboxRegistry.Read();
-        if (state is null)
-            return null;
-        var pid = state["pid"]?.GetValue<int>() ?? 0;
-        return new SandboxInfo
-        {
-            Running = IsAlive(pid),
-            Url = state["url"]?.GetValue<string>() ?? "",
-            Port = state["port"]?.GetValue<int>() ?? 0,
-            ProcessId = pid,
-            DataDir = state["dataDir"]?.GetValue<string>() ?? "",
-            Kubeconfig = state["kubeconfig"]?.GetValue<string>() ?? "",
-            SandboxKubeconfig = state["sandboxKubeconfig"]?.GetValue<string>() ?? "",
-            TemporaryDataDir = state["temporary"]?.GetValue<bool>() ?? false,
-            StartedAt = DateTime.TryParse(state["startedAt"]?.GetValue<string>(), null, System.Globalization.DateTimeStyles.RoundtripKind, out var t) ? t : null,
-            LogFile = state["logFile"]?.GetValue<string>() ?? "",
-        };
-    }
+    public static IReadOnlyList<SandboxInfo> List() =>
+        SandboxHome.Names().Select(Get).OfType<SandboxInfo>().ToList();
 
-    /// <summary>Starts a server on <paramref name="dataDir"/> and waits until it answers.</summary>
-    public static async Task<SandboxInfo> StartAsync(string moduleDirectory, string? dataDir, int port, string kubeconfig,
-        TimeSpan timeout, Action<string> progress, CancellationToken cancel)
+    private static bool IsRunning(SandboxState state) => !state.Stopped && ServerProcess.IsServer(state.ProcessId, state.DataDir);
+
+    /// <summary>Starts the instance, or returns it when it is already running.</summary>
+    public static async Task<SandboxStartResult> StartAsync(string moduleDirectory, SandboxStartRequest request, Action<string> progress, CancellationToken cancel)
     {
-        if (Current() is { Running: true } running)
-        {
-            throw new KubeException($"a sandbox is already running at {running.Url} (data dir {running.DataDir}); stop it first with Stop-KubeSandbox",
-                "KubeSandboxRunning", ErrorCategory.ResourceExists, running);
-        }
+        SandboxHome.ValidateName(request.Name);
         var server = ServerAssembly(moduleDirectory);
         if (!File.Exists(server))
             throw new KubeException($"the sandbox server is not in the module ({server} is missing)", "KubeSandboxMissing", ErrorCategory.ObjectNotFound, server);
+        await CleanDeadTemporaryAsync(except: request.Name, progress, cancel).ConfigureAwait(false);
+        var instanceDirectory = SandboxHome.EnsureInstanceDirectory(request.Name);
+        using var held = await InstanceLock.AcquireAsync(request.Name, request.Timeout, progress, cancel).ConfigureAwait(false);
 
-        bool temporary = dataDir is null;
-        dataDir ??= Path.Combine(Path.GetTempPath(), $"practicek8s-sandbox-{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}");
-        Directory.CreateDirectory(dataDir);
+        var previous = SandboxState.Read(request.Name);
+        if (previous is not null && IsRunning(previous))
+        {
+            if (request.DataDir is not null && !SamePath(request.DataDir, previous.DataDir))
+                throw new KubeException($"the sandbox '{request.Name}' is running on another data dir ({previous.DataDir}); stop it first, or start this one under another -Name",
+                    "KubeSandboxRunning", ErrorCategory.ResourceExists, request.Name);
+            if (request.MakeCurrent)
+            {
+                previous = SandboxKubeconfig.MakeCurrent(previous);
+                previous.Write();
+            }
+            return new SandboxStartResult(SandboxInfo.From(previous, running: true), WasRunning: true);
+        }
+        if (previous?.Kubeconfig is null)
+            SandboxKubeconfig.RefuseClash(request.Kubeconfig, request.Name);
+        else if (!SamePath(previous.Kubeconfig, request.Kubeconfig))
+            previous = SandboxKubeconfig.Remove(previous);   // an earlier run's entries in another kubeconfig
+
+        var ownData = request.DataDir is null;
+        var dataDir = request.DataDir ?? Path.Combine(instanceDirectory, "data");
+        var temporary = request.Temporary || (previous?.Temporary == true && request.DataDir is null);
+        if (previous?.Temporary == true && previous.OwnsDataDir && Directory.Exists(previous.DataDir))
+            Directory.Delete(previous.DataDir, recursive: true);   // a temporary instance that died: start it fresh
+        PrivateFiles.CreateDirectory(dataDir);
         var readyFile = Path.Combine(dataDir, "sandbox.json");
         if (File.Exists(readyFile))
             File.Delete(readyFile);   // left by a server that was killed; the new one writes it when ready
         var log = Path.Combine(dataDir, "sandbox.log");
 
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            CreateNoWindow = true,
-            WorkingDirectory = dataDir,
-        };
-        foreach (var arg in new[] { server, "--data-dir", dataDir, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(arg);
+        var arguments = new List<string> { "--data-dir", dataDir, "--port", request.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         progress($"starting {server} on data dir {dataDir}");
-        var process = Process.Start(start) ?? throw new KubeException("the sandbox process did not start", "KubeSandboxFailed", ErrorCategory.OpenError);
-        var logWriter = new StreamWriter(log, append: true) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (logWriter) logWriter.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (logWriter) logWriter.WriteLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var watch = Stopwatch.StartNew();
-        JsonObject? ready = null;
-        while (ready is null)
+        using var launcher = ServerProcess.Start(server, arguments, dataDir, log);
+        JsonObject ready;
+        try
         {
-            if (process.HasExited)
+            ready = await WaitForReadyAsync(launcher, readyFile, log, request.Timeout, cancel).ConfigureAwait(false);
+        }
+        catch
+        {
+            ServerProcess.KillNow(launcher.Id);
+            throw;
+        }
+
+        var state = new SandboxState
+        {
+            Name = request.Name,
+            ProcessId = ready["pid"]?.GetValue<int>() ?? launcher.Id,
+            Url = ready["url"]?.GetValue<string>() ?? "",
+            Port = ready["port"]?.GetValue<int>() ?? 0,
+            DataDir = dataDir,
+            OwnsDataDir = ownData,
+            Temporary = temporary,
+            LogFile = log,
+            ServerKubeconfig = ready["kubeconfig"]?.GetValue<string>() ?? Path.Combine(dataDir, "kubeconfig"),
+            StartedAt = DateTime.UtcNow,
+        };
+        try
+        {
+            state = SandboxKubeconfig.Add(state, request.Kubeconfig, request.MakeCurrent, previous);
+            state.Write();
+        }
+        catch
+        {
+            await ServerProcess.StopAsync(state.ProcessId, dataDir, TimeSpan.FromSeconds(10), progress, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        progress($"sandbox '{state.Name}' ready at {state.Url}");
+        return new SandboxStartResult(SandboxInfo.From(state, running: true), WasRunning: false);
+    }
+
+    /// <summary>
+    /// Stops the instance (it flushes its state and exits), takes its entries out of the kubeconfig,
+    /// and removes its folder when it was temporary or <paramref name="remove"/> is set. Null when there is no such instance.
+    /// </summary>
+    public static async Task<SandboxInfo?> StopAsync(string name, bool remove, bool keepData, Action<string> progress, CancellationToken cancel)
+    {
+        if (SandboxState.Read(name) is null && !Directory.Exists(SandboxHome.InstanceDirectory(name)))
+            return null;
+        using var held = await InstanceLock.AcquireAsync(name, TimeSpan.FromSeconds(60), progress, cancel).ConfigureAwait(false);
+        var state = SandboxState.Read(name);
+        if (state is null)
+        {
+            if (remove)
+                RemoveFolder(name, progress);
+            return null;
+        }
+        var wasRunning = IsRunning(state);
+        if (wasRunning)
+        {
+            progress($"stopping sandbox '{name}' (process {state.ProcessId})");
+            await ServerProcess.StopAsync(state.ProcessId, state.DataDir, TimeSpan.FromSeconds(10), progress, cancel).ConfigureAwait(false);
+        }
+        var stopped = SandboxKubeconfig.Remove(state) with { Stopped = true, ProcessId = 0 };
+        var info = SandboxInfo.From(stopped, running: false);
+        if (remove || (stopped.Temporary && !keepData))
+        {
+            if (!stopped.OwnsDataDir && remove)
+                progress($"the data dir {stopped.DataDir} was given with -DataDir and is kept");
+            held.Dispose();
+            RemoveFolder(name, progress);
+        }
+        else
+        {
+            (stopped with { Temporary = stopped.Temporary && !keepData }).Write();
+        }
+        return info;
+    }
+
+    /// <summary>Temporary instances whose server died (nobody stopped them): their entries and data go.</summary>
+    private static async Task CleanDeadTemporaryAsync(string except, Action<string> progress, CancellationToken cancel)
+    {
+        foreach (var name in SandboxHome.Names())
+        {
+            if (name == except || SandboxState.Read(name) is not { Temporary: true } state || IsRunning(state))
+                continue;
+            using (var held = InstanceLock.TryAcquire(name))
             {
-                var tail = TailOf(log);
-                throw new KubeException($"the sandbox exited with code {process.ExitCode} while starting; its log ({log}) ends with:\n{tail}",
-                    "KubeSandboxFailed", ErrorCategory.OpenError, log);
+                if (held is null)
+                    continue;   // being started or stopped right now
             }
-            if (watch.Elapsed > timeout)
-            {
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                throw new KubeException($"the sandbox did not answer within {timeout.TotalSeconds:0} s; see {log}", "KubeTimeout", ErrorCategory.OperationTimeout, log);
-            }
+            progress($"removing the leftovers of temporary sandbox '{name}', whose server is gone");
+            await StopAsync(name, remove: true, keepData: false, progress, cancel).ConfigureAwait(false);
+        }
+    }
+
+    private static void RemoveFolder(string name, Action<string> progress)
+    {
+        var directory = SandboxHome.InstanceDirectory(name);
+        try
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            progress($"could not remove {directory}: {e.Message}");
+        }
+    }
+
+    private static async Task<JsonObject> WaitForReadyAsync(Process launcher, string readyFile, string log, TimeSpan timeout, CancellationToken cancel)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
             if (File.Exists(readyFile))
             {
-                try { ready = JsonNode.Parse(await File.ReadAllTextAsync(readyFile, cancel).ConfigureAwait(false)) as JsonObject; }
-                catch (Exception e) when (e is IOException or System.Text.Json.JsonException) { ready = null; }
+                try
+                {
+                    if (JsonNode.Parse(await File.ReadAllTextAsync(readyFile, cancel).ConfigureAwait(false)) is JsonObject ready)
+                        return ready;
+                }
+                catch (Exception e) when (e is IOException or System.Text.Json.JsonException) { }
             }
-            if (ready is null)
-                await Task.Delay(100, cancel).ConfigureAwait(false);
-        }
-
-        var sandboxKubeconfig = ready["kubeconfig"]?.GetValue<string>() ?? Path.Combine(dataDir, "kubeconfig");
-        bool createdKubeconfig = !File.Exists(kubeconfig);
-        AddContext(kubeconfig, sandboxKubeconfig);
-        var state = new JsonObject
-        {
-            ["pid"] = process.Id,
-            ["url"] = ready["url"]?.GetValue<string>(),
-            ["port"] = ready["port"]?.GetValue<int>(),
-            ["dataDir"] = dataDir,
-            ["temporary"] = temporary,
-            ["kubeconfig"] = kubeconfig,
-            ["createdKubeconfig"] = createdKubeconfig,
-            ["sandboxKubeconfig"] = sandboxKubeconfig,
-            ["startedAt"] = DateTime.UtcNow.ToString("o"),
-            ["logFile"] = log,
-        };
-        SandboxRegistry.Write(state);
-        progress($"sandbox ready at {state["url"]} after {watch.Elapsed.TotalSeconds:0.0} s");
-        return Current()!;
-    }
-
-    /// <summary>Stops the server (SIGTERM-like: it flushes and exits), takes its context out of the kubeconfig, forgets it.</summary>
-    public static async Task<SandboxInfo?> StopAsync(bool keepData, Action<string> progress, CancellationToken cancel)
-    {
-        var current = Current();
-        if (current is null)
-            return null;
-        if (current.Running)
-        {
-            using var process = Process.GetProcessById(current.ProcessId);
-            progress($"stopping sandbox process {current.ProcessId}");
-            if (!OperatingSystem.IsWindows())
-                _ = Kill(current.ProcessId, 15);
-            var exited = await WaitForExitAsync(process, TimeSpan.FromSeconds(10), cancel).ConfigureAwait(false);
-            if (!exited)
-            {
-                progress("the sandbox did not stop within 10 s; killing it");
-                process.Kill(entireProcessTree: true);
-                await WaitForExitAsync(process, TimeSpan.FromSeconds(5), cancel).ConfigureAwait(false);
-            }
-        }
-        if (File.Exists(current.Kubeconfig))
-            RemoveContext(current.Kubeconfig, deleteIfEmpty: SandboxRegistry.Read()?["createdKubeconfig"]?.GetValue<bool>() == true);
-        SandboxRegistry.Clear();
-        if (current.TemporaryDataDir && !keepData && Directory.Exists(current.DataDir))
-        {
-            try { Directory.Delete(current.DataDir, recursive: true); }
-            catch (IOException e) { progress($"could not remove {current.DataDir}: {e.Message}"); }
-        }
-        return current;
-    }
-
-    /// <summary>Adds (or refreshes) the sandbox's cluster, user and context in a kubeconfig; nothing else changes.</summary>
-    public static void AddContext(string kubeconfig, string sandboxKubeconfig)
-    {
-        var source = KubeConfigDocument.Load(sandboxKubeconfig);
-        var destination = File.Exists(kubeconfig) ? KubeConfigDocument.Load(kubeconfig) : KubeConfigDocument.CreateEmpty(kubeconfig);
-        foreach (var section in new[] { KubeConfigDocument.Clusters, KubeConfigDocument.Users, KubeConfigDocument.Contexts })
-        {
-            foreach (var entry in source.Entries(section))
-            {
-                if (entry.Name.StartsWith("practicek8s-", StringComparison.Ordinal))
-                    destination.Replace(section, entry.Name, entry.Entry);
-            }
-        }
-        destination.Save();
-    }
-
-    /// <summary>Takes the sandbox's entries out of a kubeconfig again; restores current-context if it pointed at the sandbox.</summary>
-    public static void RemoveContext(string kubeconfig, bool deleteIfEmpty = false)
-    {
-        var document = KubeConfigDocument.Load(kubeconfig);
-        bool changed = false;
-        foreach (var section in new[] { KubeConfigDocument.Clusters, KubeConfigDocument.Users, KubeConfigDocument.Contexts })
-            changed |= document.RemoveWhere(section, name => name.StartsWith("practicek8s-", StringComparison.Ordinal));
-        if (document.CurrentContext?.StartsWith(SandboxRegistry.ContextName, StringComparison.Ordinal) == true)
-        {
-            document.CurrentContext = "";
-            changed = true;
-        }
-        if (deleteIfEmpty && document.Entries(KubeConfigDocument.Clusters).Count == 0 && document.Entries(KubeConfigDocument.Users).Count == 0
-            && document.Entries(KubeConfigDocument.Contexts).Count == 0)
-        {
-            // Start-KubeSandbox created this file: leave no trace of it.
-            File.Delete(kubeconfig);
-            return;
-        }
-        if (changed)
-            document.Save();
-    }
-
-    public static bool IsAlive(int pid)
-    {
-        if (pid <= 0)
-            return false;
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
+            if (launcher.HasExited)
+                throw new KubeException($"the sandbox exited with code {launcher.ExitCode} while starting; its log ({log}) ends with:\n{TailOf(log)}",
+                    "KubeSandboxFailed", ErrorCategory.OpenError, log);
+            if (watch.Elapsed > timeout)
+                throw new KubeException($"the sandbox did not answer within {timeout.TotalSeconds:0} s; see {log}", "KubeTimeout", ErrorCategory.OperationTimeout, log);
+            await Task.Delay(100, cancel).ConfigureAwait(false);
         }
     }
 
-    private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout, CancellationToken cancel)
-    {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(b).TrimEnd(Path.DirectorySeparatorChar),
+            OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     private static string TailOf(string path)
     {

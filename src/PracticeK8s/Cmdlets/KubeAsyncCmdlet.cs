@@ -69,6 +69,10 @@ public abstract class KubeAsyncCmdlet : PSCmdlet, IDisposable
     protected void PostDebug(string text) => Post(() => WriteDebug(text));
     protected void PostProgress(ProgressRecord record) => Post(() => WriteProgress(record));
 
+    /// <summary>A line for the user, shown like Write-Host (information stream, tag PSHOST): kubectl's stderr notices.</summary>
+    protected void PostNotice(string text) =>
+        Post(() => WriteInformation(new HostInformationMessage { Message = text }, ["PSHOST"]));
+
     /// <summary>Asks ShouldProcess on the pipeline thread and returns the answer to the worker.</summary>
     protected Task<bool> ShouldProcessAsync(string target, string action, CancellationToken cancel)
     {

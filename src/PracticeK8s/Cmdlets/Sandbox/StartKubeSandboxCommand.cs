@@ -1,17 +1,23 @@
 using System.Management.Automation;
 using PracticeK8s.Engine.Config;
+using PracticeK8s.Completion;
 using PracticeK8s.Engine.Sandbox;
 using PracticeK8s.Session;
 
 namespace PracticeK8s.Cmdlets.Sandbox;
 
-/// <summary>Starts the local practice cluster, adds its context to the kubeconfig and switches this session to it.</summary>
+/// <summary>Starts a local practice cluster (or returns it when it runs), adds its contexts to the kubeconfig and makes it current.</summary>
 [Cmdlet(VerbsLifecycle.Start, "KubeSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType("PracticeK8s.Engine.Sandbox.SandboxInfo")]
 public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
 {
-    /// <summary>Keep the cluster's state here between runs; default: a new temporary folder removed by Stop-KubeSandbox.</summary>
-    [Parameter(Position = 0)]
+    /// <summary>The instance's name, which is also its kubeconfig context.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SandboxNameCompleter))]
+    public string Name { get; set; } = SandboxHome.DefaultName;
+
+    /// <summary>Keep the cluster's state in this folder instead of the instance's own folder.</summary>
+    [Parameter]
     public string? DataDir { get; set; }
 
     /// <summary>The port to listen on (127.0.0.1 only); 0 picks a free one.</summary>
@@ -19,9 +25,14 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
     [ValidateRange(0, 65535)]
     public int Port { get; set; }
 
-    /// <summary>Add the context but do not switch this session to it.</summary>
+    /// <summary>Add the contexts but keep the kubeconfig's current-context and this session's context.</summary>
     [Parameter]
-    public SwitchParameter NoUse { get; set; }
+    [Alias("NoUse")]
+    public SwitchParameter NoSwitch { get; set; }
+
+    /// <summary>Remove the instance and its data when it stops.</summary>
+    [Parameter]
+    public SwitchParameter Temporary { get; set; }
 
     /// <summary>How many seconds to wait for the server to answer.</summary>
     [Parameter]
@@ -39,23 +50,35 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
 
     protected override async Task ProcessRecordAsync(CancellationToken cancel)
     {
+        SandboxHome.ValidateName(Name);
         var kubeconfig = KubeConfigPaths.Resolve()[0];
         var dataDir = DataDir is null ? null : Path.GetFullPath(KubeConfigPaths.ExpandHome(DataDir), _currentDirectory);
-        if (!await ShouldProcessAsync(kubeconfig, $"Start the practice cluster{(dataDir is null ? "" : $" on {dataDir}")} and add context \"{SandboxRegistry.ContextName}\"", cancel).ConfigureAwait(false))
+        if (!await ShouldProcessAsync(kubeconfig, $"Start the practice cluster '{Name}'{(dataDir is null ? "" : $" on {dataDir}")} and add context \"{Name}\"", cancel).ConfigureAwait(false))
             return;
         var moduleDirectory = Path.GetDirectoryName(typeof(StartKubeSandboxCommand).Assembly.Location)!;
-        var progress = new ProgressRecord(1, "Starting the PracticeK8s sandbox", "Waiting for the API server");
+        var progress = new ProgressRecord(1, $"Starting the practice cluster '{Name}'", "Waiting for the API server");
         PostProgress(progress);
         try
         {
-            var info = await SandboxLauncher.StartAsync(moduleDirectory, dataDir, Port, kubeconfig, TimeSpan.FromSeconds(Timeout), PostVerbose, cancel).ConfigureAwait(false);
-            if (!NoUse)
+            var request = new SandboxStartRequest(Name, kubeconfig)
+            {
+                DataDir = dataDir, Port = Port, Temporary = Temporary, MakeCurrent = !NoSwitch, Timeout = TimeSpan.FromSeconds(Timeout),
+            };
+            var (info, wasRunning) = await SandboxLauncher.StartAsync(moduleDirectory, request, PostVerbose, cancel).ConfigureAwait(false);
+            if (wasRunning)
+                PostWarning($"the sandbox '{info.Name}' is already running at {info.Url} (process {info.ProcessId}); this is it");
+            if (!NoSwitch)
             {
                 var selection = _selection!;
-                selection.BeforeSandbox = (selection.Context, selection.Namespace);
-                selection.Context = SandboxRegistry.ContextName;
+                if (selection.Context != info.Context)
+                    selection.BeforeSandbox = (selection.Context, selection.Namespace);
+                selection.Context = info.Context;
                 selection.Namespace = null;
             }
+            Engine.Session.KubeSession.Reset();
+            PostNotice(NoSwitch
+                ? $"kubectl reaches it with: kubectl --context {info.Context} get nodes (kubeconfig {info.Kubeconfig})"
+                : $"kubectl reaches it now: current-context is \"{info.Context}\" in {info.Kubeconfig} (try: kubectl get nodes)");
             PostObject(info);
         }
         finally

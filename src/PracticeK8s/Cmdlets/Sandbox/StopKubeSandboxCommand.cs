@@ -4,12 +4,12 @@ using PracticeK8s.Session;
 
 namespace PracticeK8s.Cmdlets.Sandbox;
 
-/// <summary>Stops the practice cluster, takes its context out of the kubeconfig and switches this session back.</summary>
-[Cmdlet(VerbsLifecycle.Stop, "KubeSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+/// <summary>Stops practice clusters, takes their contexts out of the kubeconfig and switches this session back.</summary>
+[Cmdlet(VerbsLifecycle.Stop, "KubeSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByName)]
 [OutputType("PracticeK8s.Engine.Sandbox.SandboxInfo")]
-public sealed class StopKubeSandboxCommand : KubeAsyncCmdlet
+public sealed class StopKubeSandboxCommand : SandboxLifecycleCmdlet
 {
-    /// <summary>Keep a temporary data dir instead of deleting it.</summary>
+    /// <summary>Keep a temporary instance's data instead of deleting it (it becomes a kept instance).</summary>
     [Parameter]
     public SwitchParameter KeepData { get; set; }
 
@@ -17,29 +17,12 @@ public sealed class StopKubeSandboxCommand : KubeAsyncCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private SessionSelection? _selection;
+    protected override string Action => "Stop the practice cluster and remove its contexts from the kubeconfig";
 
-    protected override void OnPipelineThread() =>
-        _selection = SessionSelection.For(System.Management.Automation.Runspaces.Runspace.DefaultRunspace);
-
-    protected override async Task ProcessRecordAsync(CancellationToken cancel)
+    protected override async Task ActAsync(string name, CancellationToken cancel)
     {
-        var current = SandboxLauncher.Current();
-        if (current is null)
-        {
-            PostWarning("no sandbox is running");
-            return;
-        }
-        if (!await ShouldProcessAsync(current.Url, "Stop the practice cluster and remove its context from " + current.Kubeconfig, cancel).ConfigureAwait(false))
-            return;
-        var stopped = await SandboxLauncher.StopAsync(KeepData, PostVerbose, cancel).ConfigureAwait(false);
-        var selection = _selection!;
-        if (selection.Context == SandboxRegistry.ContextName)
-        {
-            (selection.Context, selection.Namespace) = selection.BeforeSandbox ?? (null, null);
-            selection.BeforeSandbox = null;
-        }
-        Engine.Session.KubeSession.Reset();
+        var stopped = await SandboxLauncher.StopAsync(name, remove: false, KeepData, PostVerbose, cancel).ConfigureAwait(false);
+        AfterStop(stopped);
         if (PassThru && stopped is not null)
             PostObject(stopped);
     }

@@ -44,10 +44,6 @@ public abstract class KubeWriteCmdlet : KubeCmdlet
         return answer.Task;
     }
 
-    /// <summary>A line for the user, shown like Write-Host (information stream, tag PSHOST): kubectl's stderr notices.</summary>
-    protected void PostNotice(string text) =>
-        Post(() => WriteInformation(new HostInformationMessage { Message = text }, ["PSHOST"]));
-
     /// <summary>Writes a change result, or with -PassThru the object it produced.</summary>
     protected void PostResult(ChangeResult result, bool passThru)
     {
