@@ -82,7 +82,7 @@ try {
     $null = Step 'start the sandbox' 'Start-KubeSandbox' { param($o) $o.Running }
 
     Section 'Cluster configuration'
-    $null = Step 'contexts' 'Get-KubeContext' { param($o) ($o | Where-Object IsCurrent).Name -eq 'practicek8s-sandbox' }
+    $null = Step 'contexts' 'Get-KubeContext' { param($o) ($o | Where-Object IsCurrent).Name -eq 'practicek8s' }
 
     Section 'Namespaces'
     $null = Step 'namespaces' 'Get-KubeNamespace' { param($o) ($o.Name -join ',') -eq 'default,kube-node-lease,kube-public,kube-system' }

@@ -27,7 +27,7 @@ spec:
         $pester = (Get-Module Pester).Path
         $suite = Join-Path $examples 'pester/Cluster.Tests.ps1'
         # Start-KubeSandbox switched only this session to the sandbox; the suite is told the context.
-        $lines = Invoke-ChildPwsh -Environment @{ PRACTICEK8S_CONTEXT = 'practicek8s-sandbox' } @"
+        $lines = Invoke-ChildPwsh -Environment @{ PRACTICEK8S_CONTEXT = 'practicek8s' } @"
 Import-Module '$pester'; Import-Module '$ModulePath'
 `$r = Invoke-Pester -Path '$suite' -PassThru -Output None
 foreach (`$t in `$r.Tests) { '{0}|{1}|{2}' -f `$t.Result, `$t.ExpandedName, (`$t.ErrorRecord -join ' ') }

@@ -172,7 +172,7 @@ Describe 'Watch' {
         function Get-Written { for ($i = 0; $i -lt $output.Count; $i++) { $output[$i] } }
         $ps = [powershell]::Create()
         $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-        $null = $ps.AddScript("Import-Module '$ModulePath'; Get-KubeConfigMap -Namespace $ns -Context practicek8s-sandbox -Watch")
+        $null = $ps.AddScript("Import-Module '$ModulePath'; Get-KubeConfigMap -Namespace $ns -Context practicek8s -Watch")
         $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
         try {
             $deadline = [DateTime]::UtcNow.AddSeconds(20)
@@ -278,7 +278,7 @@ Describe 'Errors' {
 
     It 'a request the server forbids is PermissionDenied' {
         $err = $null
-        try { Get-KubeSecret -Namespace $ns -Context practicek8s-sandbox-readonly -ErrorAction Stop } catch { $err = $_ }
+        try { Get-KubeSecret -Namespace $ns -Context practicek8s-readonly -ErrorAction Stop } catch { $err = $_ }
         $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
         $err.FullyQualifiedErrorId | Should -BeLike 'KubeForbidden,*'
     }

@@ -79,7 +79,7 @@ Describe 'Watches' {
             # Runs Get-KubeConfigMap -Watch in another runspace, makes the change, and waits for the object it expects.
             $ps = [powershell]::Create()
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-            $null = $ps.AddScript("Import-Module '$ModulePath'; Get-KubeConfigMap -Namespace $ns -Context practicek8s-sandbox -Watch -Verbose")
+            $null = $ps.AddScript("Import-Module '$ModulePath'; Get-KubeConfigMap -Namespace $ns -Context practicek8s -Watch -Verbose")
             $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
             try {
                 $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)

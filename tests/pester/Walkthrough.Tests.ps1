@@ -12,9 +12,11 @@ Describe 'the course walkthrough' {
             -Contexts @(@{ Name = 'mine'; Cluster = 'prod'; User = 'me' })
         $script:userHome = Join-Path $TestDrive 'home'
         $script:kubeconfigBefore = (Get-FileHash $userKubeconfig).Hash
-        $script:sandboxesBefore = @(Get-Process | Where-Object CommandLine -like '*PracticeK8s.Sandbox.dll*').Count
+        # The walkthrough keeps its sandbox under the temporary folder: this test's own, so that only
+        # the server it started can match below.
+        $script:childTemp = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'tmp')).FullName
         $script:output = Invoke-ChildPwsh "& '$walkthrough' -ModulePath '$ModulePath'; exit `$LASTEXITCODE" `
-            -Environment @{ KUBECONFIG = $userKubeconfig; PRACTICEK8S_HOME = $userHome }
+            -Environment @{ KUBECONFIG = $userKubeconfig; PRACTICEK8S_HOME = $userHome; TMPDIR = $childTemp }
         $script:exitCode = $LASTEXITCODE
         $script:text = $output -join "`n"
     }
@@ -45,6 +47,6 @@ Describe 'the course walkthrough' {
     It 'leaves the user''s kubeconfig and state alone and no sandbox running' {
         (Get-FileHash $userKubeconfig).Hash | Should -Be $kubeconfigBefore
         Test-Path $userHome | Should -BeFalse
-        @(Get-Process | Where-Object CommandLine -like '*PracticeK8s.Sandbox.dll*').Count | Should -Be $sandboxesBefore
+        @(Get-Process | Where-Object CommandLine -like "*PracticeK8s.Sandbox.dll*$childTemp*").Count | Should -Be 0
     }
 }

@@ -46,6 +46,8 @@ public static class SandboxLauncher
         var server = ServerAssembly(moduleDirectory);
         if (!File.Exists(server))
             throw new KubeException($"the sandbox server is not in the module ({server} is missing)", "KubeSandboxMissing", ErrorCategory.ObjectNotFound, server);
+        if (SandboxState.Read(request.Name)?.Kubeconfig is null)
+            SandboxKubeconfig.RefuseClash(request.Kubeconfig, request.Name);   // before any folder of the name is made
         await CleanDeadTemporaryAsync(except: request.Name, progress, cancel).ConfigureAwait(false);
         var instanceDirectory = SandboxHome.EnsureInstanceDirectory(request.Name);
         using var held = await InstanceLock.AcquireAsync(request.Name, request.Timeout, progress, cancel).ConfigureAwait(false);
@@ -63,9 +65,7 @@ public static class SandboxLauncher
             }
             return new SandboxStartResult(SandboxInfo.From(previous, running: true), WasRunning: true);
         }
-        if (previous?.Kubeconfig is null)
-            SandboxKubeconfig.RefuseClash(request.Kubeconfig, request.Name);
-        else if (!SamePath(previous.Kubeconfig, request.Kubeconfig))
+        if (previous?.Kubeconfig is not null && !SamePath(previous.Kubeconfig, request.Kubeconfig))
             previous = SandboxKubeconfig.Remove(previous);   // an earlier run's entries in another kubeconfig
 
         var ownData = request.DataDir is null;
