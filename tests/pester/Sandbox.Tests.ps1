@@ -314,7 +314,7 @@ Describe 'Ctrl+C in a terminal' {
         Send-CtrlC
         Wait-Until { Test-Prompt } -Seconds 10 -Because 'Ctrl+C to stop the command' | Out-Null
         Send-Line "'ANSWER-' + (Get-KubeSandbox).ProcessId + '-' + (Get-KubeConfigMap marker).Data['kept']"
-        Wait-Screen 'ANSWER-\d+-\w+'
+        Wait-Screen '(ANSWER-\d+-\w+|Get-KubeConfigMap:)' -Seconds 30
         (Get-Screen) | Should -Match "ANSWER-$serverPid-yes"
         & $kubectl get configmap marker -o jsonpath='{.data.kept}' | Should -Be 'yes'
     }
