@@ -28,6 +28,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
     {
         try
         {
+            if (DotSegments.InRawPath(ctx)) throw ApiException.PathNotFound();
             if (await OpenApi.OpenApiEndpoint.TryHandle(ctx, state.OpenApi)) return;
             var segments = ctx.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (await _discovery.TryHandle(ctx, segments)) return;
