@@ -43,6 +43,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
         catch (ApiException e)
         {
             if (!ctx.Response.HasStarted) await Respond.Error(ctx, e);
+            if (e.Code == 413) await RequestBody.DiscardRestAsync(ctx);
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested) { }
         catch (Exception e)

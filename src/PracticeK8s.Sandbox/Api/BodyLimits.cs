@@ -20,6 +20,14 @@ public static class BodyLimits
     /// </summary>
     public const int MaxAliasExpansion = 100_000;
 
+    /// <summary>
+    /// After a 413, how much more of the refused body is read and thrown away so that a client still sending it
+    /// can read the answer (most clients only read a response once their body is sent); past this, or after
+    /// <see cref="DiscardTime"/>, the connection is closed instead.
+    /// </summary>
+    public const long MaxDiscardBytes = 128L * 1024 * 1024;
+    public static readonly TimeSpan DiscardTime = TimeSpan.FromSeconds(5);
+
     public static ApiException TooLarge() =>
         new(413, "RequestEntityTooLarge", $"Request entity too large: limit is {MaxBytes}");
 

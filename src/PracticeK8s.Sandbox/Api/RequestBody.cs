@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace PracticeK8s.Sandbox.Api;
 
@@ -18,6 +19,7 @@ public static class RequestBody
     public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > BodyLimits.MaxBytes) throw BodyLimits.TooLarge();
+        LiftServerLimit(request.HttpContext); // this reader enforces the smaller one, with a Status
         using var ms = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
         var buffer = new byte[16384];
         try
@@ -35,6 +37,32 @@ public static class RequestBody
             throw new ApiException(e.StatusCode, e.StatusCode == 413 ? "RequestEntityTooLarge" : "BadRequest", e.Message);
         }
         return ms.Length == ms.Capacity ? ms.GetBuffer() : ms.ToArray();
+    }
+
+    /// <summary>
+    /// Reads and drops what is left of a refused body, at most <see cref="BodyLimits.MaxDiscardBytes"/> within
+    /// <see cref="BodyLimits.DiscardTime"/>, with a small buffer. Not when the client waits for "100 Continue":
+    /// it has not sent the body and will not.
+    /// </summary>
+    public static async Task DiscardRestAsync(HttpContext ctx)
+    {
+        if (ctx.Request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase)) return;
+        LiftServerLimit(ctx);
+        using var time = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
+        time.CancelAfter(BodyLimits.DiscardTime);
+        var buffer = new byte[16384];
+        try
+        {
+            long total = 0;
+            int n;
+            while (total < BodyLimits.MaxDiscardBytes && (n = await ctx.Request.Body.ReadAsync(buffer, time.Token)) > 0) total += n;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException) { }
+    }
+
+    private static void LiftServerLimit(HttpContext ctx)
+    {
+        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
     }
 
     public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct) =>

@@ -14,8 +14,11 @@ public sealed class HistoryMemoryTests(PrivateSandbox sandbox, ITestOutputHelper
 {
     private const int Patches = 400;
     private const int ValueBytes = 1_000_000;
-    /// <summary>Growth allowed: the history's 64 MiB byte budget, the live object, and the GC's slack.</summary>
-    private const double AllowedGrowthMiB = 250;
+    /// <summary>
+    /// Growth allowed: the history's byte budget (64 MiB, counted generously), the live object and the GC's
+    /// slack. Measured +33 MiB; before the history had a byte budget the same run grew the server by ~650 MiB.
+    /// </summary>
+    private const double AllowedGrowthMiB = 160;
 
     [Fact]
     public async Task FourHundredPatchesOfAOneMegabyteConfigMap_KeepMemoryBounded()

@@ -125,21 +125,23 @@ public sealed class HostileInputTests(PrivateSandbox sandbox, ITestOutputHelper 
     }
 
     [Theory]
-    [InlineData(100L * 1024 * 1024, false)]
-    [InlineData(10L * 1024 * 1024, false)]
-    [InlineData(10L * 1024 * 1024, true)]
-    [InlineData(4L * 1024 * 1024, true)]
-    public async Task OversizedBody_IsRefused413(long bytes, bool chunked)
+    [InlineData(100L * 1024 * 1024, false, false)]
+    [InlineData(100L * 1024 * 1024, false, true)]
+    [InlineData(10L * 1024 * 1024, false, false)]
+    [InlineData(10L * 1024 * 1024, true, false)]
+    [InlineData(4L * 1024 * 1024, true, false)]
+    public async Task OversizedBody_IsRefused413(long bytes, bool chunked, bool expectContinue)
     {
         using var http = Server.Http(Server.AdminToken);
         var (code, status, took) = await Timed(async () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/namespaces/default/configmaps") { Content = new GeneratedContent(bytes, chunked) };
             request.Content.Headers.ContentType = new("application/json");
+            request.Headers.ExpectContinue = expectContinue;
             var response = await http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response);
-        }, $"{bytes / 1024 / 1024} MiB body, {(chunked ? "chunked" : "with Content-Length")}");
+        }, $"{bytes / 1024 / 1024} MiB body, {(chunked ? "chunked" : "with Content-Length")}{(expectContinue ? ", Expect: 100-continue" : "")}");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, code);
         AssertStatus(status, 413, "RequestEntityTooLarge");
         Assert.Contains("limit is 3145728", status.Message());
