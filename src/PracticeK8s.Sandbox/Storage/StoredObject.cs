@@ -25,7 +25,7 @@ public sealed class StoredObject
         Json = json;
         // A parsed document keeps a pooled index array rounded up to a power of two above the JSON's size
         // (2 MB beside a 1 MB ConfigMap) until disposed; the clone's index is exact.
-        using var parsed = JsonDocument.Parse(json);
+        using var parsed = JsonDocument.Parse(json, Depth);
         Root = parsed.RootElement.Clone();
     }
 
@@ -35,7 +35,9 @@ public sealed class StoredObject
     public static StoredObject FromNode(string key, string ns, string name, long rv, JsonObject obj) =>
         new(key, ns, name, rv, JsonOutput.Bytes(obj));
 
-    public JsonObject ToNode() => JsonNode.Parse(Json)!.AsObject();
+    private static readonly JsonDocumentOptions Depth = new() { MaxDepth = JsonOutput.MaxDepth };
+
+    public JsonObject ToNode() => JsonNode.Parse(Json, documentOptions: Depth)!.AsObject();
 
     public JsonElement Metadata => Root.TryGetProperty("metadata", out var m) ? m : default;
 
