@@ -34,7 +34,8 @@ public static class RequestBody
         catch (BadHttpRequestException e)
         {
             // Kestrel's own refusals (its size limit, a body arriving too slowly): their status, not a 500.
-            throw new ApiException(e.StatusCode, e.StatusCode == 413 ? "RequestEntityTooLarge" : "BadRequest", e.Message);
+            var reason = e.StatusCode switch { 413 => "RequestEntityTooLarge", 408 => "Timeout", _ => "BadRequest" };
+            throw new ApiException(e.StatusCode, reason, e.Message);
         }
         return ms.Length == ms.Capacity ? ms.GetBuffer() : ms.ToArray();
     }
