@@ -28,6 +28,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
     {
         try
         {
+            if (DotSegments.InRawPath(ctx)) throw ApiException.PathNotFound();
             if (await OpenApi.OpenApiEndpoint.TryHandle(ctx, state.OpenApi)) return;
             var segments = ctx.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (await _discovery.TryHandle(ctx, segments)) return;
@@ -42,6 +43,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
         catch (ApiException e)
         {
             if (!ctx.Response.HasStarted) await Respond.Error(ctx, e);
+            if (e.Code == 413) await RequestBody.DiscardRestAsync(ctx);
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested) { }
         catch (Exception e)

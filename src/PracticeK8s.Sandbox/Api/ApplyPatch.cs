@@ -109,12 +109,7 @@ public sealed class ApplyPatch(SandboxState state)
     {
         if (string.IsNullOrWhiteSpace(body)) throw ApiException.BadRequest("the request body is empty");
         JsonNode? node;
-        if (body.TrimStart().StartsWith('{'))
-        {
-            try { node = JsonNode.Parse(body); }
-            catch (JsonException e) { throw ApiException.BadRequest($"error decoding JSON: {e.Message}"); }
-        }
-        else node = YamlToJson.Convert(body);
+        node = body.TrimStart().StartsWith('{') ? RequestBody.ParseJson(body) : YamlToJson.Convert(body);
         return node as JsonObject ?? throw ApiException.BadRequest("the applied configuration must be an object");
     }
 }

@@ -83,10 +83,10 @@ public sealed class WatchHandler(SandboxState state)
                     using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     if (bookmarks) waitCts.CancelAfter(wait);
                     bool available;
-                    try { available = await sub.Events.WaitToReadAsync(waitCts.Token); }
+                    try { available = await sub.WaitToReadAsync(waitCts.Token); }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested) { continue; }
-                    if (!available) break; // store closed (shutdown)
-                    while (sub.Events.TryRead(out var e))
+                    if (!available) break; // store closed (shutdown), or this watcher fell behind
+                    while (sub.TryRead(out var e))
                     {
                         lastRv = e.ResourceVersion;
                         var now = e.Type != StoreEventType.Deleted && Matches(e.Object);

@@ -1,42 +1,30 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace PracticeK8s.Sandbox.Api;
 
 /// <summary>
 /// YAML request bodies to JSON the way the API server reads them (sigs.k8s.io/yaml): plain scalars
-/// become numbers, booleans or null when they look like one; quoted scalars stay strings.
+/// become numbers, booleans or null when they look like one; quoted scalars stay strings. Only the
+/// first document is read.
 /// </summary>
+/// <remarks>
+/// Built from the parser's events with an explicit stack rather than through YamlStream, whose loader
+/// recurses once per nesting level (a 200 KB body of nested flow sequences overflowed the stack) and
+/// expands aliases without limit. Here nesting stops at <see cref="BodyLimits.MaxDepth"/> and aliases may
+/// add at most <see cref="BodyLimits.MaxAliasExpansion"/> nodes, each checked before the copy is made.
+/// </remarks>
 public static class YamlToJson
 {
     public static JsonNode? Convert(string yaml)
     {
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
+        try { return new YamlJsonBuilder().Build(new Parser(new StringReader(yaml))); }
         catch (YamlException e) { throw ApiException.BadRequest($"error converting YAML to JSON: {e.Message}"); }
-        if (stream.Documents.Count == 0) return null;
-        return ToNode(stream.Documents[0].RootNode);
     }
 
-    private static JsonNode? ToNode(YamlNode node) => node switch
-    {
-        YamlMappingNode map => ToObject(map),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToNode).ToArray()),
-        YamlScalarNode s => Scalar(s),
-        _ => null,
-    };
-
-    private static JsonObject ToObject(YamlMappingNode map)
-    {
-        var o = new JsonObject();
-        foreach (var (k, v) in map.Children)
-            o[k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString()] = ToNode(v);
-        return o;
-    }
-
-    private static JsonNode? Scalar(YamlScalarNode s)
+    internal static JsonNode? Scalar(Scalar s)
     {
         var v = s.Value ?? "";
         if (s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)

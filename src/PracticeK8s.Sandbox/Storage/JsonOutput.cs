@@ -9,7 +9,13 @@ namespace PracticeK8s.Sandbox.Storage;
 /// </summary>
 public static class JsonOutput
 {
-    public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// Nesting allowed in stored and served objects: request bodies are held to <c>BodyLimits.MaxDepth</c> (64), and
+    /// an object's managedFields mirror its fields four levels further down.
+    /// </summary>
+    public const int MaxDepth = 128;
+
+    public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth };
     public static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);

@@ -7,26 +7,31 @@ namespace PracticeK8s.Sandbox.Storage;
 /// Every object of every kind, under one global resourceVersion counter. Writes are serialized:
 /// a writer's decision function runs under the store lock against the current state, the result is
 /// logged (fsync) and only then becomes visible and is fanned out to watchers. A bounded history of
-/// recent changes serves watch resumes and consistent (snapshot) list pages.
+/// recent changes serves watch resumes and consistent (snapshot) list pages; it is bounded by count
+/// and by the bytes its events keep alive, so a few large objects rewritten often cannot hold memory.
 /// </summary>
 public sealed class ObjectStore : IDisposable
 {
     public const int DefaultHistoryCapacity = 10_000;
+    public const long DefaultHistoryBytes = 64L * 1024 * 1024;
 
     private readonly object _lock = new();
     private readonly Dictionary<string, SortedDictionary<(string Ns, string Name), StoredObject>> _byKey = new(StringComparer.Ordinal);
     private readonly Queue<StoreEvent> _history = new();
     private readonly int _historyCapacity;
+    private readonly long _historyByteBudget;
+    private long _historyBytes;
     private readonly List<WatchSubscription> _subscribers = new();
     private readonly WriteAheadLog? _wal;
     private long _rv;
     /// <summary>States at any RV ≥ this can be rebuilt from history (older ones are compacted: 410).</summary>
     private long _oldestServableRv;
 
-    public ObjectStore(WriteAheadLog? wal, int historyCapacity = DefaultHistoryCapacity)
+    public ObjectStore(WriteAheadLog? wal, int historyCapacity = DefaultHistoryCapacity, long historyBytes = DefaultHistoryBytes)
     {
         _wal = wal;
         _historyCapacity = historyCapacity;
+        _historyByteBudget = historyBytes;
         if (wal is not null)
         {
             _rv = wal.Load(
@@ -143,13 +148,21 @@ public sealed class ObjectStore : IDisposable
     private void Publish(StoreEvent e)
     {
         _history.Enqueue(e);
-        while (_history.Count > _historyCapacity)
-            _oldestServableRv = _history.Dequeue().ResourceVersion;
+        _historyBytes += RetainedBytes(e);
+        while (_history.Count > _historyCapacity || (_historyBytes > _historyByteBudget && _history.Count > 1))
+        {
+            var dropped = _history.Dequeue();
+            _historyBytes -= RetainedBytes(dropped);
+            _oldestServableRv = dropped.ResourceVersion;
+        }
         foreach (var s in _subscribers)
-            if (s.Wants(e)) s.Writer.TryWrite(e);
+            if (s.Wants(e)) s.Offer(e);
         if (_wal is { WantsCompaction: true }) _wal.Compact(AllObjects(), _rv);
         Committed?.Invoke(e);
     }
+
+    /// <summary>An event holds its object and the one before it (counted twice when both are kept elsewhere too: an upper bound).</summary>
+    private static long RetainedBytes(StoreEvent e) => e.Object.RetainedBytes + (e.Previous?.RetainedBytes ?? 0);
 
     /// <summary>
     /// Starts a watch on one kind (optionally one namespace). From <paramref name="afterResourceVersion"/>:
@@ -164,7 +177,7 @@ public sealed class ObjectStore : IDisposable
             {
                 if (after < _oldestServableRv) throw new ResourceVersionTooOldException(after, _oldestServableRv);
                 foreach (var e in _history)
-                    if (e.ResourceVersion > after && sub.Wants(e)) sub.Writer.TryWrite(e);
+                    if (e.ResourceVersion > after && sub.Wants(e)) sub.Offer(e);
             }
             _subscribers.Add(sub);
             return sub;
@@ -174,7 +187,7 @@ public sealed class ObjectStore : IDisposable
     internal void Unsubscribe(WatchSubscription s)
     {
         lock (_lock) _subscribers.Remove(s);
-        s.Writer.TryComplete();
+        s.End();
     }
 
     /// <summary>Ends every watch (shutdown) and compacts the log into a snapshot.</summary>
@@ -182,7 +195,7 @@ public sealed class ObjectStore : IDisposable
     {
         lock (_lock)
         {
-            foreach (var s in _subscribers) s.Writer.TryComplete();
+            foreach (var s in _subscribers) s.End();
             _subscribers.Clear();
             _wal?.Compact(AllObjects(), _rv);
         }
@@ -201,11 +214,20 @@ public sealed class ObjectStore : IDisposable
     }
 }
 
-/// <summary>A live watch: changes of one kind (and namespace) in resourceVersion order.</summary>
+/// <summary>
+/// A live watch: changes of one kind (and namespace) in resourceVersion order. A watcher that falls
+/// too far behind (its client stopped reading) is ended rather than buffered for without bound, as
+/// the API server's watch cache ends unresponsive watchers; its client resumes or lists again.
+/// </summary>
 public sealed class WatchSubscription : IDisposable
 {
+    public const int MaxPendingEvents = 10_000;
+    public const long MaxPendingBytes = 64L * 1024 * 1024;
+
     private readonly ObjectStore _store;
     private readonly Channel<StoreEvent> _channel = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private int _pendingEvents;
+    private long _pendingBytes;
 
     internal WatchSubscription(ObjectStore store, string key, string? ns, long startRv)
     {
@@ -219,10 +241,39 @@ public sealed class WatchSubscription : IDisposable
     public string? Namespace { get; }
     /// <summary>The store's resourceVersion when the watch began.</summary>
     public long StartResourceVersion { get; }
-    internal ChannelWriter<StoreEvent> Writer => _channel.Writer;
-    public ChannelReader<StoreEvent> Events => _channel.Reader;
+    /// <summary>True once the watcher was ended for falling behind.</summary>
+    public bool FellBehind { get; private set; }
 
     internal bool Wants(StoreEvent e) => e.Key == Key && (Namespace is null || e.Object.Namespace == Namespace);
+
+    /// <summary>Queues an event (called under the store lock), or ends the watch when too much is already queued.</summary>
+    internal void Offer(StoreEvent e)
+    {
+        if (FellBehind) return;
+        var bytes = e.Object.Json.Length;
+        if (Volatile.Read(ref _pendingEvents) >= MaxPendingEvents || Interlocked.Read(ref _pendingBytes) + bytes > MaxPendingBytes)
+        {
+            FellBehind = true;
+            _channel.Writer.TryComplete();
+            return;
+        }
+        Interlocked.Increment(ref _pendingEvents);
+        Interlocked.Add(ref _pendingBytes, bytes);
+        _channel.Writer.TryWrite(e);
+    }
+
+    internal void End() => _channel.Writer.TryComplete();
+
+    /// <summary>False once the watch has ended (shutdown, or the watcher fell behind) and every queued event was read.</summary>
+    public ValueTask<bool> WaitToReadAsync(CancellationToken ct) => _channel.Reader.WaitToReadAsync(ct);
+
+    public bool TryRead(out StoreEvent e)
+    {
+        if (!_channel.Reader.TryRead(out e!)) return false;
+        Interlocked.Decrement(ref _pendingEvents);
+        Interlocked.Add(ref _pendingBytes, -e.Object.Json.Length);
+        return true;
+    }
 
     public void Dispose() => _store.Unsubscribe(this);
 }

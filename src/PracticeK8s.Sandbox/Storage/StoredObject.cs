@@ -23,13 +23,21 @@ public sealed class StoredObject
         Name = name;
         ResourceVersion = rv;
         Json = json;
-        Root = JsonDocument.Parse(json).RootElement;
+        // A parsed document keeps a pooled index array rounded up to a power of two above the JSON's size
+        // (2 MB beside a 1 MB ConfigMap) until disposed; the clone's index is exact.
+        using var parsed = JsonDocument.Parse(json, Depth);
+        Root = parsed.RootElement.Clone();
     }
+
+    /// <summary>About what this object keeps alive: its JSON and the parsed copy beside it.</summary>
+    public long RetainedBytes => 2L * Json.Length;
 
     public static StoredObject FromNode(string key, string ns, string name, long rv, JsonObject obj) =>
         new(key, ns, name, rv, JsonOutput.Bytes(obj));
 
-    public JsonObject ToNode() => JsonNode.Parse(Json)!.AsObject();
+    private static readonly JsonDocumentOptions Depth = new() { MaxDepth = JsonOutput.MaxDepth };
+
+    public JsonObject ToNode() => JsonNode.Parse(Json, documentOptions: Depth)!.AsObject();
 
     public JsonElement Metadata => Root.TryGetProperty("metadata", out var m) ? m : default;
 

@@ -69,7 +69,7 @@ public sealed class StorageUnitTests : IDisposable
         Assert.Throws<ResourceVersionTooOldException>(() => store.List("/configmaps", null, 1));
         using var sub = store.Subscribe("/configmaps", null, store.CurrentResourceVersion - 2);
         var replayed = new List<string>();
-        while (sub.Events.TryRead(out var e)) replayed.Add(e.Object.Name);
+        while (sub.TryRead(out var e)) replayed.Add(e.Object.Name);
         Assert.Equal(new[] { "cm4", "cm5" }, replayed);
     }
 
@@ -83,7 +83,7 @@ public sealed class StorageUnitTests : IDisposable
         store.Write("/configmaps", "other", "o", _ => Mutation.Store(Cm("o", "x")));
         store.Write("/configmaps", "ns", "a", _ => Mutation.Delete);
         var seen = new List<string>();
-        while (sub.Events.TryRead(out var e)) seen.Add($"{e.Type}:{e.Object.Name}");
+        while (sub.TryRead(out var e)) seen.Add($"{e.Type}:{e.Object.Name}");
         Assert.Equal(new[] { "Added:a", "Deleted:a" }, seen);
     }
 

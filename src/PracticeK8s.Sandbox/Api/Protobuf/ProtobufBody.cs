@@ -15,6 +15,14 @@ public static class ProtobufBody
 
     public static JsonObject Decode(byte[] body, IEnumerable<string> acceptedTypes)
     {
+        // Google.Protobuf refuses lengths past the end of the body and groups nested past its recursion
+        // limit before allocating; messages nest only as deep as ProtoSchema's (acyclic) layouts.
+        try { return DecodeUnknown(body, acceptedTypes); }
+        catch (InvalidProtocolBufferException e) { throw ApiException.BadRequest($"error decoding protobuf: {e.Message}"); }
+    }
+
+    private static JsonObject DecodeUnknown(byte[] body, IEnumerable<string> acceptedTypes)
+    {
         if (body.Length < 4 || !body.AsSpan(0, 4).SequenceEqual(Magic))
             throw ApiException.BadRequest("provided protobuf body is missing the Kubernetes magic prefix");
         string apiVersion = "", kind = "";

@@ -173,6 +173,7 @@ public static partial class ObjectValidator
             }
             if (c.Str("imagePullPolicy") is { } pull && pull is not ("Always" or "IfNotPresent" or "Never"))
                 errors.NotSupported($"{p}.imagePullPolicy", pull, new[] { "Always", "IfNotPresent", "Never" });
+            VolumeMountPaths.Check(c.Arr("volumeMounts"), $"{p}.volumeMounts", errors);
         }
     }
 
