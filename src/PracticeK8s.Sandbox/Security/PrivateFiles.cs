@@ -22,11 +22,22 @@ public static class PrivateFiles
         return new FileStream(path, options);
     }
 
-    /// <summary>Creates a directory (and missing parents) 0700; an existing one is left as it is.</summary>
+    /// <summary>Creates a directory and its missing parents, each 0700; existing ones are left as they are.</summary>
     public static void CreateDirectory(string path)
     {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
-        else Directory.CreateDirectory(path, DirectoryMode700);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+        // Directory.CreateDirectory(path, mode) gives the mode to the last directory only.
+        var missing = new Stack<string>();
+        for (var p = Path.GetFullPath(path); !Directory.Exists(p); p = Path.GetDirectoryName(p)!)
+        {
+            missing.Push(p);
+            if (Path.GetDirectoryName(p) is null) break;
+        }
+        while (missing.TryPop(out var dir)) Directory.CreateDirectory(dir, DirectoryMode700);
     }
 
     public static void WriteAtomically(string path, string text, bool durable = true) =>
