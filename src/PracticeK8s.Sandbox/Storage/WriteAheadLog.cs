@@ -124,8 +124,20 @@ public sealed class WriteAheadLog : IDisposable
     private void Append(StoredObject o, string op)
     {
         var log = _log ?? throw new InvalidOperationException("the log is opened by the compaction after Load");
-        log.Write(Record(o, op));
-        log.Flush(flushToDisk: true);
+        var record = Record(o, op);
+        var end = log.Length;
+        try
+        {
+            log.Write(record);
+            log.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // The write is refused (e.g. disk full); cut off what part of it landed, so the next record
+            // (which reuses this resourceVersion) does not follow a broken one.
+            try { log.SetLength(end); } catch (IOException) { }
+            throw;
+        }
     }
 
     private static byte[] Record(StoredObject o, string op)
@@ -169,7 +181,7 @@ public sealed class WriteAheadLog : IDisposable
         _log = null;
         var log = PathOf(LogFile);
         PrivateFiles.WriteAtomically(log, Header(ObjectsFileKind.Log, rv, 0, null));
-        _log = PrivateFiles.Open(log, FileMode.Append, FileShare.Read, 1 << 16);
+        _log = PrivateFiles.Open(log, FileMode.Append, FileShare.Read, bufferSize: 0); // one write per record, straight through
     }
 
     public void Dispose() => _log?.Dispose();
