@@ -18,6 +18,12 @@ internal sealed class ObjectsFile
     public const string Format = "practicek8s-objects";
     public const int Version = 2;
 
+    /// <summary>
+    /// Above any depth an object can be stored with (plus the record around it), so a stored object
+    /// always reads back; the reader is iterative, so a deep record costs no stack.
+    /// </summary>
+    private static readonly JsonDocumentOptions RecordOptions = new() { MaxDepth = 1024 };
+
     public required string Path { get; init; }
     public required long Length { get; init; }
     /// <summary>Format 1: JSON lines without a header or checksums (read once, then compacted into format 2).</summary>
@@ -71,7 +77,7 @@ internal sealed class ObjectsFile
             var json = line[start..];
             try
             {
-                using var doc = JsonDocument.Parse(json);
+                using var doc = JsonDocument.Parse(json, RecordOptions);
                 var r = doc.RootElement;
                 if (header)
                 {
@@ -128,7 +134,7 @@ internal sealed class ObjectsFile
             {
                 try
                 {
-                    using var doc = JsonDocument.Parse(json);
+                    using var doc = JsonDocument.Parse(json, RecordOptions);
                     var record = ToRecord(pos, doc.RootElement, json);
                     if (record.Op is null) BaseResourceVersion = Math.Max(BaseResourceVersion, record.ResourceVersion);
                     else Records.Add(record);

@@ -195,6 +195,18 @@ public sealed class WriteAheadLogUnitTests : IDisposable
     }
 
     [Fact]
+    public void AsDeepAnObjectAsTheStoreTakes_ReadsBack()
+    {
+        var deep = new JsonObject();
+        var inner = deep;
+        for (var i = 0; i < 62; i++) inner = (JsonObject)(inner["x"] = new JsonObject());
+        using (var store = new ObjectStore(new WriteAheadLog(_dir)))
+            store.Write("/things", "", "deep", _ => Mutation.Store(new JsonObject { ["metadata"] = new JsonObject { ["name"] = "deep" }, ["spec"] = deep }));
+        using var reopened = new ObjectStore(new WriteAheadLog(_dir));
+        Assert.NotNull(reopened.Get("/things", "", "deep"));
+    }
+
+    [Fact]
     public void AFormat1LineThatIsNotJson_BeforeTheEnd_IsCorruption()
     {
         File.WriteAllText(LogPath, "{\"rv\":1,\"op\":\"del\",\"key\":\"/configmaps\",\"ns\":\"ns\",\"name\":\"a\"}\n{\"rv\":2,\"op\":\"del\",\"k\n{\"rv\":3,\"op\":\"del\",\"key\":\"/configmaps\",\"ns\":\"ns\",\"name\":\"a\"}\n");
