@@ -16,16 +16,10 @@ public sealed record ReadyFile(
 {
     public const string FileName = "sandbox.json";
 
-    /// <summary>Written to a temp file and renamed, so a poller never reads half a file.</summary>
-    public void Write(string dataDir)
-    {
-        var path = Path.Combine(dataDir, FileName);
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(tmp, path, overwrite: true);
-    }
+    /// <summary>Written (0600) to a temp file and renamed, so a poller never reads half a file.</summary>
+    public void Write(string dataDir) =>
+        Security.PrivateFiles.WriteAtomically(Path.Combine(dataDir, FileName),
+            JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true }));
 
     public static void Delete(string dataDir)
     {

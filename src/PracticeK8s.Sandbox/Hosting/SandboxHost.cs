@@ -21,7 +21,7 @@ using PracticeK8s.Sandbox.Storage;
 namespace PracticeK8s.Sandbox.Hosting;
 
 /// <summary>
-/// Starts the sandbox: data dir, CA and tokens, storage (replayed from the write-ahead log),
+/// Starts the sandbox: data dir (refused unless the user's own), storage (replayed from the write-ahead log), CA and tokens,
 /// Kestrel on 127.0.0.1 over HTTPS, then kubeconfig + sandbox.json + the "listening" line.
 /// Stops cleanly on SIGINT/SIGTERM: watches end, storage is compacted, sandbox.json removed.
 /// </summary>
@@ -36,10 +36,25 @@ public static class SandboxHost
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
-        Directory.CreateDirectory(options.DataDir);
+        if (options.Help)
+        {
+            Console.Out.WriteLine(SandboxOptions.HelpText);
+            return 0;
+        }
+        ObjectStore opened;
+        try
+        {
+            DataDirectory.Prepare(options.DataDir);
+            opened = new ObjectStore(new WriteAheadLog(options.DataDir, options.Recover, Console.Error.WriteLine));
+        }
+        catch (Exception e) when (e is DataDirectoryException or StorageCorruptException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        using var store = opened;
         var ca = CertificateAuthority.LoadOrCreate(options.DataDir);
         var tokens = SandboxTokens.LoadOrCreate(options.DataDir, options.Token, options.ReadOnlyToken);
-        using var store = new ObjectStore(new WriteAheadLog(options.DataDir));
         var registry = new ResourceRegistry(BuiltinResources.List);
         var state = new SandboxState(store, registry);
         CustomResources.Attach(state);
@@ -109,9 +124,7 @@ public static class SandboxHost
         var url = $"https://127.0.0.1:{port}";
         state.ServerAddress = $"127.0.0.1:{port}";
         var kubeconfigPath = Path.Combine(options.DataDir, "kubeconfig");
-        File.WriteAllText(kubeconfigPath, KubeconfigWriter.Render(url, ca.CaCertificatePem, tokens.Admin, tokens.ReadOnly));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(kubeconfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        PrivateFiles.WriteAtomically(kubeconfigPath, KubeconfigWriter.Render(url, ca.CaCertificatePem, tokens.Admin, tokens.ReadOnly));
         new ReadyFile(Environment.ProcessId, url, port, options.DataDir, kubeconfigPath, tokens.Admin, tokens.ReadOnly,
             ObjectPipeline.Timestamp(DateTime.UtcNow)).Write(options.DataDir);
         Console.Out.WriteLine($"PracticeK8s sandbox listening on {url}");

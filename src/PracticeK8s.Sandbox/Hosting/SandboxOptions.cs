@@ -1,22 +1,45 @@
 namespace PracticeK8s.Sandbox.Hosting;
 
 /// <summary>
-/// The command line: <c>--data-dir DIR [--port N] [--token T] [--readonly-token T]</c> and the
+/// The command line: <c>--data-dir DIR [--port N] [--token T] [--readonly-token T] [--recover]</c>, the
 /// cluster's timings <c>[--nodes N] [--pod-start-delay D] [--node-monitor-grace-period D]
-/// [--load-balancer-delay D]</c> (durations such as <c>500ms</c>, <c>2s</c>, <c>1m</c>).
+/// [--load-balancer-delay D]</c> (durations such as <c>500ms</c>, <c>2s</c>, <c>1m</c>), and <c>--help</c>.
 /// </summary>
 public sealed record SandboxOptions(string DataDir, int Port, string? Token, string? ReadOnlyToken)
 {
     public const string Usage =
-        "usage: PracticeK8s.Sandbox --data-dir DIR [--port 0] [--token T] [--readonly-token T] [--nodes 3] " +
-        "[--pod-start-delay 500ms] [--node-monitor-grace-period 40s] [--load-balancer-delay 1s]";
+        "usage: PracticeK8s.Sandbox --data-dir DIR [--port 0] [--token T] [--readonly-token T] [--recover] [--nodes 3] " +
+        "[--pod-start-delay 500ms] [--node-monitor-grace-period 40s] [--load-balancer-delay 1s] | --help";
+
+    public const string HelpText = Usage + """
+
+
+          --data-dir DIR     where keys, tokens and objects are kept. Created 0700 when missing; refused
+                             when it belongs to another user or is writable by group or others.
+          --port N           HTTPS port on 127.0.0.1 (0: any free port; sandbox.json says which).
+          --token T, --readonly-token T
+                             the admin and read-only bearer tokens (default: kept in DIR/tokens.json).
+          --recover          start even though DIR/objects.wal or DIR/objects.snapshot has a corrupt record:
+                             the original is kept as FILE.corrupt-<time>, FILE is replaced by a copy
+                             truncated at the last good record, the objects written after it are lost,
+                             and new resourceVersions start above any the lost records can have used.
+                             Without it such a start stops with an error naming the file and byte offset.
+                             (A torn last record, a write a crash cut short, is always dropped with a note.)
+          --nodes N, --pod-start-delay D, --node-monitor-grace-period D, --load-balancer-delay D
+                             the simulated cluster's size and timings (durations: 500ms, 2s, 1m).
+        """;
 
     public ClusterSettings Cluster { get; init; } = new();
+    /// <summary>Continue from the good records before a corrupt one in the stored objects.</summary>
+    public bool Recover { get; init; }
+    /// <summary>Print <see cref="HelpText"/> and exit.</summary>
+    public bool Help { get; init; }
 
     public static SandboxOptions Parse(IReadOnlyList<string> args)
     {
         string? dataDir = null, token = null, readOnly = null;
         int port = 0;
+        bool recover = false;
         var cluster = new ClusterSettings();
         for (int i = 0; i < args.Count; i++)
         {
@@ -28,6 +51,8 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
                     if (!int.TryParse(Value(), out port) || port < 0 || port > 65535)
                         throw new ArgumentException($"--port must be 0..65535. {Usage}");
                     break;
+                case "--help" or "-h": return new SandboxOptions("", 0, null, null) { Help = true };
+                case "--recover": recover = true; break;
                 case "--token": token = Value(); break;
                 case "--readonly-token": readOnly = Value(); break;
                 case "--nodes":
@@ -42,7 +67,7 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
             }
         }
         if (string.IsNullOrWhiteSpace(dataDir)) throw new ArgumentException($"--data-dir is required. {Usage}");
-        return new SandboxOptions(Path.GetFullPath(dataDir), port, token, readOnly) { Cluster = cluster };
+        return new SandboxOptions(Path.GetFullPath(dataDir), port, token, readOnly) { Cluster = cluster, Recover = recover };
     }
 
     /// <summary>A duration: <c>250ms</c>, <c>2s</c>, <c>1m</c>, or plain seconds.</summary>

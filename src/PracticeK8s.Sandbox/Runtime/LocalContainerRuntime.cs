@@ -20,7 +20,7 @@ public sealed class LocalContainerRuntime : IContainerRuntime
     public LocalContainerRuntime(RuntimeOptions options)
     {
         _options = options;
-        Directory.CreateDirectory(options.RootDirectory);
+        Security.PrivateFiles.CreateDirectory(options.RootDirectory);
         _groups = new ProcessGroups(options.RootDirectory);
         // Working directories of a previous run: their pods' processes are gone.
         var pods = Path.Combine(options.RootDirectory, "pods");

@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace PracticeK8s.Sandbox.Security;
 
 /// <summary>
-/// The sandbox's own CA and the server certificate it signs, kept as PEM files in the data dir so
+/// The sandbox's own CA and the server certificate it signs, kept as PEM files in the data dir (0600, see PrivateFiles) so
 /// a restart on the same dir presents the same identity (kubeconfigs written earlier stay valid).
 /// </summary>
 public sealed class CertificateAuthority
@@ -28,8 +28,8 @@ public sealed class CertificateAuthority
         {
             using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             using var ca = CreateCa(caKey);
-            WritePrivate(P(CaKeyFile), caKey.ExportPkcs8PrivateKeyPem());
-            File.WriteAllText(P(CaCertFile), ca.ExportCertificatePem());
+            PrivateFiles.WriteAtomically(P(CaKeyFile), caKey.ExportPkcs8PrivateKeyPem());
+            PrivateFiles.WriteAtomically(P(CaCertFile), ca.ExportCertificatePem());
             File.Delete(P(ServerCertFile));
         }
         if (!File.Exists(P(ServerCertFile)) || !File.Exists(P(ServerKeyFile)))
@@ -37,8 +37,8 @@ public sealed class CertificateAuthority
             using var ca = X509Certificate2.CreateFromPemFile(P(CaCertFile), P(CaKeyFile));
             using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             using var server = CreateServer(ca, serverKey);
-            WritePrivate(P(ServerKeyFile), serverKey.ExportPkcs8PrivateKeyPem());
-            File.WriteAllText(P(ServerCertFile), server.ExportCertificatePem());
+            PrivateFiles.WriteAtomically(P(ServerKeyFile), serverKey.ExportPkcs8PrivateKeyPem());
+            PrivateFiles.WriteAtomically(P(ServerCertFile), server.ExportCertificatePem());
         }
         using var pem = X509Certificate2.CreateFromPemFile(P(ServerCertFile), P(ServerKeyFile));
         // Round-trip through PKCS#12 so the key is usable by SslStream on every platform.
@@ -76,12 +76,5 @@ public sealed class CertificateAuthority
         serial[0] &= 0x7F;
         using var signed = req.Create(ca, now.AddDays(-1), now.AddYears(5), serial);
         return signed.CopyWithPrivateKey(key);
-    }
-
-    private static void WritePrivate(string path, string content)
-    {
-        File.WriteAllText(path, content);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 }

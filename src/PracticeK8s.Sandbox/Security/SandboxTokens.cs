@@ -18,11 +18,7 @@ public sealed record SandboxTokens(string Admin, string ReadOnly)
         var tokens = new SandboxTokens(admin ?? saved?.Admin ?? NewToken(), readOnly ?? saved?.ReadOnly ?? NewToken());
         if (tokens.Admin == tokens.ReadOnly) throw new ArgumentException("--token and --readonly-token must differ");
         if (tokens != saved)
-        {
-            File.WriteAllText(path, JsonSerializer.Serialize(new Saved(tokens.Admin, tokens.ReadOnly)));
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+            PrivateFiles.WriteAtomically(path, JsonSerializer.Serialize(new Saved(tokens.Admin, tokens.ReadOnly)));
         return tokens;
     }
 

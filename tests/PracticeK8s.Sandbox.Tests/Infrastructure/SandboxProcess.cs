@@ -43,8 +43,11 @@ public sealed class SandboxProcess : IDisposable
     public static SandboxProcess Start(string dataDir, IDictionary<string, string>? environment = null, params string[] extraArgs)
     {
         Directory.CreateDirectory(dataDir);
-        var readyPath = Path.Combine(dataDir, "sandbox.json");
-        File.Delete(readyPath);
+        return Launch(dataDir, environment, extraArgs);
+    }
+
+    private static ProcessStartInfo Command(string dataDir, IDictionary<string, string>? environment, IEnumerable<string> extraArgs)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "PracticeK8s.Sandbox.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(dll);
@@ -55,7 +58,29 @@ public sealed class SandboxProcess : IDisposable
         foreach (var a in extraArgs) psi.ArgumentList.Add(a);
         if (environment is not null)
             foreach (var (k, v) in environment) psi.Environment[k] = v;
-        var p = Process.Start(psi)!;
+        return psi;
+    }
+
+    /// <summary>Runs the server on a data dir expected to be refused; returns how it exited.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunToExit(string dataDir, params string[] extraArgs)
+    {
+        using var p = Process.Start(Command(dataDir, null, extraArgs))!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(StartTimeout))
+        {
+            p.Kill(true);
+            throw new TimeoutException($"sandbox on {dataDir} did not exit; stderr: {stderr.Result}");
+        }
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts the server on <paramref name="dataDir"/> as it is (the server creates it when missing).</summary>
+    public static SandboxProcess Launch(string dataDir, IDictionary<string, string>? environment = null, params string[] extraArgs)
+    {
+        var readyPath = Path.Combine(dataDir, "sandbox.json");
+        if (Directory.Exists(dataDir)) File.Delete(readyPath);
+        var p = Process.Start(Command(dataDir, environment, extraArgs))!;
         var stdout = new System.Text.StringBuilder();
         var stderr = new System.Text.StringBuilder();
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
@@ -76,6 +101,7 @@ public sealed class SandboxProcess : IDisposable
         using var doc = JsonDocument.Parse(File.ReadAllText(readyPath));
         var sp = new SandboxProcess(p, dataDir, doc.RootElement.Clone());
         sp._stdout.Append(stdout);
+        lock (stderr) sp._stderr.Append(stderr);
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (sp._stdout) sp._stdout.AppendLine(e.Data); };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (sp._stderr) sp._stderr.AppendLine(e.Data); };
         return sp;

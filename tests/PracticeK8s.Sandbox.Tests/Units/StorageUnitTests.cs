@@ -101,12 +101,14 @@ public sealed class StorageUnitTests : IDisposable
         } // no Close(): like a crash, only what was appended (and fsynced) exists
         File.AppendAllText(Path.Combine(_dir, WriteAheadLog.LogFile), "{\"rv\":99,\"op\":\"put\",\"key\":\"/configmaps\",\"ns\":\"ns\",\"na");
 
-        using var reopened = new ObjectStore(new WriteAheadLog(_dir));
+        var notes = new List<string>();
+        using var reopened = new ObjectStore(new WriteAheadLog(_dir, report: notes.Add));
         Assert.Equal(rv, reopened.CurrentResourceVersion);
         Assert.Null(reopened.Get("/configmaps", "ns", "b"));
         Assert.Equal("2", reopened.Get("/configmaps", "ns", "a")!.Root.GetProperty("data").GetProperty("v").GetString());
+        Assert.Contains(notes, n => n.Contains("dropped a torn last record"));
         // Reopening compacted the log into the snapshot; a third start sees the same state.
-        Assert.Equal(0, new FileInfo(Path.Combine(_dir, WriteAheadLog.LogFile)).Length);
+        Assert.Empty(ObjectsFile.Read(Path.Combine(_dir, WriteAheadLog.LogFile), ObjectsFileKind.Log).Records);
         reopened.Dispose();
         using var third = new ObjectStore(new WriteAheadLog(_dir));
         Assert.Equal(rv, third.CurrentResourceVersion);

@@ -1,9 +1,11 @@
+using PracticeK8s.Sandbox.Security;
+
 namespace PracticeK8s.Sandbox.Runtime.FileSystem;
 
 /// <summary>
 /// A container's private directory, which stands for its root file system: commands run there, and
 /// absolute paths given to them (<c>cat /etc/hostname</c>, <c>tar cf - /tmp/x</c>, <c>test -d /tmp</c>)
-/// are taken inside it. Seeded with <c>/etc/hostname</c>, <c>/etc/hosts</c>, <c>/tmp</c> and the image's files.
+/// are taken inside it. Directories the sandbox makes are 0700 and its files 0600. Seeded with <c>/etc/hostname</c>, <c>/etc/hosts</c>, <c>/tmp</c> and the image's files.
 /// </summary>
 public sealed class ContainerRoot(string directory)
 {
@@ -13,7 +15,7 @@ public sealed class ContainerRoot(string directory)
     public void Create(string hostname, IEnumerable<(string Path, string Content)> imageFiles)
     {
         foreach (var dir in new[] { "tmp", "etc", "root", "var/log", "var/tmp" })
-            System.IO.Directory.CreateDirectory(Path.Combine(Directory, dir));
+            PrivateFiles.CreateDirectory(Path.Combine(Directory, dir));
         WriteIfMissing("etc/hostname", hostname + "\n");
         WriteIfMissing("etc/hosts", $"127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.0.1\t{hostname}\n");
         foreach (var (path, content) in imageFiles) WriteIfMissing(path, content);
@@ -23,8 +25,8 @@ public sealed class ContainerRoot(string directory)
     {
         var path = Map("/" + relative);
         if (File.Exists(path)) return;
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.TryCreateNew(path, content);
     }
 
     /// <summary>The host path of a container path (absolute, or relative to <paramref name="workingDir"/>); never outside the root.</summary>
@@ -46,7 +48,7 @@ public sealed class ContainerRoot(string directory)
     public string WorkingDirectory(string? workingDir)
     {
         var path = Map(string.IsNullOrEmpty(workingDir) ? "/" : workingDir);
-        System.IO.Directory.CreateDirectory(path);
+        PrivateFiles.CreateDirectory(path);
         return path;
     }
 

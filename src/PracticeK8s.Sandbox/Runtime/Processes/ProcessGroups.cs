@@ -18,7 +18,7 @@ public sealed class ProcessGroups : IDisposable
 
     public ProcessGroups(string directory)
     {
-        Directory.CreateDirectory(directory);
+        Security.PrivateFiles.CreateDirectory(directory);
         _listFile = Path.Combine(directory, "process-groups");
         KillListed(); // leftovers of a previous run that crashed before its watchdog could act
     }
@@ -46,9 +46,7 @@ public sealed class ProcessGroups : IDisposable
 
     private void WriteList()
     {
-        var tmp = _listFile + ".tmp";
-        File.WriteAllText(tmp, string.Join("\n", _groups) + "\n");
-        File.Move(tmp, _listFile, overwrite: true);
+        Security.PrivateFiles.WriteAtomically(_listFile, string.Join("\n", _groups) + "\n", durable: false);
     }
 
     private void KillListed()
