@@ -237,6 +237,31 @@ Describe 'An instance whose server died' {
         Test-Path $env:KUBECONFIG | Should -BeFalse -Because 'the restart kept the record of a kubeconfig that did not exist'
     }
 
+    It 'refuses to start on damaged storage, naming the file, and -Recover continues from the records before it' {
+        $null = Start-KubeSandbox -InformationAction Ignore
+        foreach ($i in 1..6) { & $kubectl create configmap "cm-$i" --from-literal=n=$i | Out-Null }
+        $info = Stop-KubeSandbox -PassThru
+        # One byte of cm-4's record changed, the record's length kept: its checksum no longer matches.
+        $damaged = Get-ChildItem $info.DataDir -Filter 'objects.*' | Where-Object { (Get-Content $_ -Raw) -match '"name":"cm-4"' } | Select-Object -First 1
+        $damaged | Should -Not -BeNullOrEmpty
+        $bytes = [IO.File]::ReadAllBytes($damaged.FullName)
+        $at = [Text.Encoding]::UTF8.GetString($bytes).IndexOf('"name":"cm-4"') + 11
+        $bytes[$at] = [byte][char]'X'
+        [IO.File]::WriteAllBytes($damaged.FullName, $bytes)
+        $hash = (Get-FileHash $damaged.FullName).Hash
+
+        $failure = { Start-KubeSandbox -InformationAction Ignore -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match ([regex]::Escape($damaged.FullName))
+        $failure.Exception.Message | Should -Match 'offset \d+'
+        "$($failure.ErrorDetails.RecommendedAction) $($failure.Exception.RecommendedAction)" | Should -Match 'Start-KubeSandbox -Recover'
+        (Get-FileHash $damaged.FullName).Hash | Should -Be $hash -Because 'a refused start leaves the file as it was'
+
+        $null = Start-KubeSandbox -Recover -InformationAction Ignore
+        & $kubectl get configmap cm-3 -o jsonpath='{.data.n}' | Should -Be '3'
+        Get-ChildItem $info.DataDir -Filter "$($damaged.Name).corrupt-*" | Should -Not -BeNullOrEmpty
+        Stop-KubeSandbox
+    }
+
     It 'cleans the leftovers of a temporary instance on the next start' {
         $temporary = Start-KubeSandbox -Name scratch -Temporary -NoSwitch -InformationAction Ignore
         Stop-Process -Id $temporary.ProcessId -Force

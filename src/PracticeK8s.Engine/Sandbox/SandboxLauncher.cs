@@ -13,6 +13,8 @@ public sealed record SandboxStartRequest(string Name, string Kubeconfig)
     public int Port { get; init; }
     public bool Temporary { get; init; }
     public bool MakeCurrent { get; init; } = true;
+    /// <summary>Start even though the stored objects have a corrupt record (the server's --recover).</summary>
+    public bool Recover { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 }
 
@@ -80,6 +82,8 @@ public static class SandboxLauncher
         var log = Path.Combine(dataDir, "sandbox.log");
 
         var arguments = new List<string> { "--data-dir", dataDir, "--port", request.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (request.Recover)
+            arguments.Add("--recover");
         progress($"starting {server} on data dir {dataDir}");
         using var launcher = ServerProcess.Start(server, arguments, dataDir, log);
         JsonObject ready;
@@ -204,8 +208,13 @@ public static class SandboxLauncher
                 catch (Exception e) when (e is IOException or System.Text.Json.JsonException) { }
             }
             if (launcher.HasExited)
-                throw new KubeException($"the sandbox exited with code {launcher.ExitCode} while starting; its log ({log}) ends with:\n{TailOf(log)}",
-                    "KubeSandboxFailed", ErrorCategory.OpenError, log);
+            {
+                var tail = TailOf(log);
+                throw new KubeException($"the sandbox exited with code {launcher.ExitCode} while starting; its log ({log}) ends with:\n{tail}",
+                    "KubeSandboxFailed", ErrorCategory.OpenError, log,
+                    recommendedAction: tail.Contains("--recover", StringComparison.Ordinal)
+                        ? "Start-KubeSandbox -Recover starts from the records before the damaged one and keeps the original file beside it." : null);
+            }
             if (watch.Elapsed > timeout)
                 throw new KubeException($"the sandbox did not answer within {timeout.TotalSeconds:0} s; see {log}", "KubeTimeout", ErrorCategory.OperationTimeout, log);
             await Task.Delay(100, cancel).ConfigureAwait(false);

@@ -34,6 +34,10 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
     [Parameter]
     public SwitchParameter Temporary { get; set; }
 
+    /// <summary>Start even though the stored objects have a damaged record: keep the records before it (the original file is kept beside it).</summary>
+    [Parameter]
+    public SwitchParameter Recover { get; set; }
+
     /// <summary>How many seconds to wait for the server to answer.</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
@@ -62,7 +66,7 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
         {
             var request = new SandboxStartRequest(Name, kubeconfig)
             {
-                DataDir = dataDir, Port = Port, Temporary = Temporary, MakeCurrent = !NoSwitch, Timeout = TimeSpan.FromSeconds(Timeout),
+                DataDir = dataDir, Port = Port, Temporary = Temporary, MakeCurrent = !NoSwitch, Recover = Recover, Timeout = TimeSpan.FromSeconds(Timeout),
             };
             var (info, wasRunning) = await SandboxLauncher.StartAsync(moduleDirectory, request, PostVerbose, cancel).ConfigureAwait(false);
             if (wasRunning)
