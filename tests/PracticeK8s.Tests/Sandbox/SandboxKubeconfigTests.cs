@@ -151,7 +151,7 @@ public sealed class SandboxKubeconfigTests : IDisposable
         File.WriteAllText(_kubeconfig, UserConfig);
         var refused = Assert.Throws<KubeException>(() => SandboxKubeconfig.RefuseClash(_kubeconfig, "prod"));
         Assert.Equal("KubeSandboxNameTaken", refused.ErrorId);
-        Assert.Contains("already has a user named \"prod-admin\"", refused.Message);   // prod-admin: the name web-admin would take for prod
+        Assert.Contains("already has a user named \"prod-admin\"", refused.Message);   // the first of prod's names already taken: its admin user
         SandboxKubeconfig.RefuseClash(_kubeconfig, "web");
     }
 
