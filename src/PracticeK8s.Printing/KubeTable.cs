@@ -28,12 +28,6 @@ public sealed record TableOptions
 /// <summary>Renders objects as <c>kubectl get</c> prints them: one aligned table per kind, a blank line between tables.</summary>
 public static class KubeTable
 {
-    private static readonly HashSet<string> ClusterScopedKinds =
-    [
-        "Node", "Namespace", "PersistentVolume", "StorageClass", "IngressClass", "CustomResourceDefinition",
-        "ClusterRole", "ClusterRoleBinding", "PriorityClass",
-    ];
-
     /// <summary>The full text, each line ending in "\n"; empty when there are no objects.</summary>
     public static string Render(IEnumerable<object> resources, DateTime nowUtc, TableOptions? options = null)
     {
@@ -57,7 +51,11 @@ public static class KubeTable
     {
         options ??= new TableOptions();
         var shown = VisibleColumns(printer, options.Wide);
-        bool withNamespace = options.WithNamespace && !ClusterScopedKinds.Contains(printer.Kind);
+        var objects = resources as IReadOnlyCollection<object> ?? resources.ToList();
+        // The server never sets a namespace on a cluster-scoped object: a table of named objects none of which has one
+        // gets no NAMESPACE column (objects this library cannot read keep it).
+        bool withNamespace = options.WithNamespace
+            && (objects.Count == 0 || objects.Any(r => ObjectIdentity.Of(r) is var id && (id.Namespace is not null || id.Name is null)));
         var rows = new List<IReadOnlyList<string>>();
 
         if (!options.NoHeaders)
@@ -70,7 +68,7 @@ public static class KubeTable
             rows.Add(header);
         }
 
-        foreach (var resource in resources)
+        foreach (var resource in objects)
         {
             var identity = ObjectIdentity.Of(resource);
             var cells = printer.Cells(resource, nowUtc);

@@ -16,7 +16,7 @@ internal sealed class KubeDrainApi(KubeConnection connection) : IDrainApi
     {
         var pods = new List<V1Pod>();
         var options = new ListOptions { FieldSelector = "spec.nodeName=" + node, LabelSelector = labelSelector };
-        await foreach (var pod in _client.ListAsync(BuiltinResources.Pod, null, options, cancel).ConfigureAwait(false))
+        await foreach (var pod in _client.ListAsync(KindCatalog.Pod, null, options, cancel).ConfigureAwait(false))
             pods.Add((V1Pod)pod);
         return pods;
     }
@@ -25,7 +25,7 @@ internal sealed class KubeDrainApi(KubeConnection connection) : IDrainApi
     {
         try
         {
-            await _client.GetJsonAsync(BuiltinResources.DaemonSet, ns, name, cancel).ConfigureAwait(false);
+            await _client.GetJsonAsync(KindCatalog.DaemonSet, ns, name, cancel).ConfigureAwait(false);
             return null;
         }
         catch (KubeApiException e) when (e.IsNotFound)
@@ -50,21 +50,21 @@ internal sealed class KubeDrainApi(KubeConnection connection) : IDrainApi
             ["metadata"] = new JsonObject { ["name"] = pod.Metadata.Name, ["namespace"] = pod.Metadata.NamespaceProperty },
             ["deleteOptions"] = deleteOptions,
         };
-        await _client.PostSubresourceAsync(BuiltinResources.Pod, pod.Metadata.NamespaceProperty, pod.Metadata.Name, "eviction", body, cancel)
+        await _client.PostSubresourceAsync(KindCatalog.Pod, pod.Metadata.NamespaceProperty, pod.Metadata.Name, "eviction", body, cancel)
             .ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(V1Pod pod, long? gracePeriodSeconds, CancellationToken cancel)
     {
         var options = new DeleteOptions { GracePeriodSeconds = gracePeriodSeconds is >= 0 ? gracePeriodSeconds : null, PropagationPolicy = null };
-        await _client.DeleteAsync(BuiltinResources.Pod, pod.Metadata.NamespaceProperty, pod.Metadata.Name, options, cancel).ConfigureAwait(false);
+        await _client.DeleteAsync(KindCatalog.Pod, pod.Metadata.NamespaceProperty, pod.Metadata.Name, options, cancel).ConfigureAwait(false);
     }
 
     public async Task<(string Uid, DateTime? DeletionTimestamp)?> GetPodAsync(string ns, string name, CancellationToken cancel)
     {
         try
         {
-            var pod = (V1Pod)await _client.GetAsync(BuiltinResources.Pod, ns, name, cancel).ConfigureAwait(false);
+            var pod = (V1Pod)await _client.GetAsync(KindCatalog.Pod, ns, name, cancel).ConfigureAwait(false);
             return (pod.Metadata?.Uid ?? "", pod.Metadata?.DeletionTimestamp);
         }
         catch (KubeApiException e) when (e.IsNotFound)

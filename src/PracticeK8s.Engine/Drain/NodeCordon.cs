@@ -27,7 +27,7 @@ public sealed class NodeCordon(KubeConnection connection)
         JsonObject current;
         try
         {
-            current = await _client.GetJsonAsync(BuiltinResources.Node, null, node, cancel).ConfigureAwait(false);
+            current = await _client.GetJsonAsync(KindCatalog.Node, null, node, cancel).ConfigureAwait(false);
         }
         catch (KubeApiException e) when (e.IsNotFound)
         {
@@ -35,10 +35,10 @@ public sealed class NodeCordon(KubeConnection connection)
         }
         bool now = current["spec"]?["unschedulable"]?.GetValue<bool>() ?? false;
         if (now == unschedulable)
-            return new CordonResult(node, unschedulable, false, dryRun, ResourceClient.ToObject(BuiltinResources.Node, current));
+            return new CordonResult(node, unschedulable, false, dryRun, ResourceClient.ToObject(KindCatalog.Node, current));
         var patch = unschedulable ? "{\"spec\":{\"unschedulable\":true}}" : "{\"spec\":{\"unschedulable\":null}}";
-        var patched = await _client.PatchAsync(BuiltinResources.Node, null, node, PatchTypes.StrategicMerge, patch,
+        var patched = await _client.PatchAsync(KindCatalog.Node, null, node, PatchTypes.StrategicMerge, patch,
             new WriteOptions { DryRun = dryRun }, cancel).ConfigureAwait(false);
-        return new CordonResult(node, unschedulable, true, dryRun, ResourceClient.ToObject(BuiltinResources.Node, patched));
+        return new CordonResult(node, unschedulable, true, dryRun, ResourceClient.ToObject(KindCatalog.Node, patched));
     }
 }

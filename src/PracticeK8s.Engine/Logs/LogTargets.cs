@@ -102,7 +102,7 @@ public sealed class LogTargets
     {
         try
         {
-            return (V1Pod)await _client.GetAsync(BuiltinResources.Pod, ns, name, cancel).ConfigureAwait(false);
+            return (V1Pod)await _client.GetAsync(KindCatalog.Pod, ns, name, cancel).ConfigureAwait(false);
         }
         catch (KubeApiException e) when (e.IsNotFound)
         {
@@ -113,7 +113,7 @@ public sealed class LogTargets
     private async Task<List<V1Pod>> ListPodsAsync(string ns, string selector, CancellationToken cancel)
     {
         var pods = new List<V1Pod>();
-        await foreach (var obj in _client.ListAsync(BuiltinResources.Pod, ns, new ListOptions { LabelSelector = selector }, cancel).ConfigureAwait(false))
+        await foreach (var obj in _client.ListAsync(KindCatalog.Pod, ns, new ListOptions { LabelSelector = selector }, cancel).ConfigureAwait(false))
             pods.Add((V1Pod)obj);
         return pods;
     }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
+using PracticeK8s.Engine.Resources;
 using PracticeK8s.Printing;
 
 namespace PracticeK8s.Engine.Objects;
@@ -60,18 +61,8 @@ public static class ObjectCells
     public static int Restarts(object model) =>
         model is V1Pod pod ? (pod.Status?.ContainerStatuses?.Sum(c => c.RestartCount) ?? 0) : 0;
 
-    /// <summary>The label selector of a workload or service as text ("app=web"), so it pipes into -Selector.</summary>
-    public static string? LabelSelector(object model) => model switch
-    {
-        V1Deployment d => Selectors.ToText(d.Spec?.Selector),
-        V1ReplicaSet r => Selectors.ToText(r.Spec?.Selector),
-        V1DaemonSet d => Selectors.ToText(d.Spec?.Selector),
-        V1StatefulSet s => Selectors.ToText(s.Spec?.Selector),
-        V1Job j => Selectors.ToText(j.Spec?.Selector),
-        V1PodDisruptionBudget p => Selectors.ToText(p.Spec?.Selector),
-        V1Service s when s.Spec?.Selector is { Count: > 0 } map => Selectors.ToText(map),
-        _ => null,
-    };
+    /// <summary>The label selector of a workload or service as text ("app=web"), so it pipes into -Selector; null for kinds that select nothing.</summary>
+    public static string? LabelSelector(object model) => KindCatalog.Of(model)?.Selector?.Invoke(model);
 
     /// <summary>"pod/web-1", "deployment.apps/web": kubectl's name when several kinds are listed.</summary>
     public static string? KindName(object model)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Reflection;
+using PracticeK8s.Engine.Resources;
 using PracticeK8s.Printing;
 
 namespace PracticeK8s.Engine.Objects;
@@ -36,12 +36,6 @@ public sealed record ObjectPropertyPlan(
 /// </summary>
 public static class ObjectProperties
 {
-    private static readonly FrozenSet<string> s_selectorKinds = new[]
-        { "Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "Service", "PodDisruptionBudget" }.ToFrozenSet();
-
-    private static readonly FrozenSet<string> s_clusterScoped = new[]
-        { "Node", "Namespace", "PersistentVolume", "StorageClass", "IngressClass", "CustomResourceDefinition" }.ToFrozenSet();
-
     private static readonly ConcurrentDictionary<Type, ObjectPropertyPlan> s_plans = new();
 
     public static ObjectPropertyPlan For(Type model) => s_plans.GetOrAdd(model, Build);
@@ -50,7 +44,8 @@ public static class ObjectProperties
     {
         var printer = KubePrinters.ForType(model);
         var modelProperties = model.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        var namespaced = printer is null || !s_clusterScoped.Contains(printer.Kind);
+        var entry = KindCatalog.ForModel(model);
+        var namespaced = entry?.Resource.Namespaced ?? true;
         var properties = new List<ObjectProperty>
         {
             new("Name", typeof(string), false, "Name", ObjectCells.Name),
@@ -69,7 +64,7 @@ public static class ObjectProperties
         }
         if (printer is not null)
         {
-            if (s_selectorKinds.Contains(printer.Kind))
+            if (entry?.Selector is not null)
                 properties.Add(new("LabelSelector", typeof(string), false, "LabelSelector", ObjectCells.LabelSelector));
             if (modelProperties.Contains("Status"))
                 properties.Add(new("ApiStatus", model.GetProperty("Status")!.PropertyType, false, "ApiStatus", ObjectCells.ApiStatus));

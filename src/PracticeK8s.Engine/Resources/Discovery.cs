@@ -54,7 +54,7 @@ public sealed class Discovery
     /// <summary>The resource of an object's apiVersion and kind (built-ins without a round trip; others through discovery).</summary>
     public async Task<ResourceKind> ForObjectAsync(string apiVersion, string kind, CancellationToken cancel)
     {
-        var builtin = BuiltinResources.All.FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind);
+        var builtin = KindCatalog.All.FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind);
         if (builtin is not null)
             return builtin;
         var match = (await ResourcesAsync(cancel).ConfigureAwait(false)).FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind)

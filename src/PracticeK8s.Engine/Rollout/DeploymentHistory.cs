@@ -37,7 +37,7 @@ public static class DeploymentHistory
         CancellationToken cancel)
     {
         var client = new ResourceClient(connection);
-        var deployment = await client.GetJsonAsync(BuiltinResources.Deployment, ns, name, cancel).ConfigureAwait(false);
+        var deployment = await client.GetJsonAsync(KindCatalog.Deployment, ns, name, cancel).ConfigureAwait(false);
         var selector = deployment["spec"]?["selector"] is JsonObject s
             ? Selectors.ToText(k8s.KubernetesJson.Deserialize<k8s.Models.V1LabelSelector>(s.ToJsonString()))
             : null;
@@ -46,7 +46,7 @@ public static class DeploymentHistory
         string? token = null;
         do
         {
-            var page = JsonNode.Parse(await connection.Api.GetStringAsync(BuiltinResources.ReplicaSet.CollectionPath(ns) + options.Query(token), cancel)
+            var page = JsonNode.Parse(await connection.Api.GetStringAsync(KindCatalog.ReplicaSet.Resource.CollectionPath(ns) + options.Query(token), cancel)
                 .ConfigureAwait(false))!;
             sets.AddRange((page["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => (JsonObject)i.DeepClone()));
             token = page["metadata"]?["continue"]?.GetValue<string>() is { Length: > 0 } next ? next : null;

@@ -23,7 +23,7 @@ public sealed class DeploymentRollouts
         _client = new ResourceClient(connection);
     }
 
-    private static ResourceKind Kind => BuiltinResources.Deployment;
+    private static ResourceKind Kind => KindCatalog.Deployment;
 
     /// <summary>Polls until the rollout is complete; each state goes to <paramref name="progress"/>. Fails on a missed progress deadline or the timeout.</summary>
     public async Task<ChangeResult> WaitAsync(ObjectTarget target, TimeSpan? timeout, Action<RolloutState> progress, CancellationToken cancel)

@@ -28,7 +28,7 @@ public sealed class Scaler
 
     /// <summary>The kinds with a scale subresource that the scale cmdlet accepts.</summary>
     public static readonly IReadOnlyList<ResourceKind> ScalableKinds =
-        [BuiltinResources.Deployment, BuiltinResources.ReplicaSet, BuiltinResources.StatefulSet];
+        [KindCatalog.Deployment, KindCatalog.ReplicaSet, KindCatalog.StatefulSet];
 
     public async Task<ChangeResult> ScaleAsync(ObjectTarget target, int replicas, int? currentReplicas, string? resourceVersion,
         bool dryRun, CancellationToken cancel)

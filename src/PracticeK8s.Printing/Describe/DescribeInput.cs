@@ -6,7 +6,7 @@ namespace PracticeK8s.Printing;
 /// An object to describe plus the related objects kubectl reads to describe it. The caller fetches them;
 /// each property says which kinds use it and how kubectl gets it (kubectl-semantics §9).
 /// </summary>
-public sealed class DescribeInput
+public sealed record DescribeInput
 {
     /// <summary>The object (V1Pod, V1Deployment, V1Node, ...), as read with a GET.</summary>
     public required object Resource { get; init; }

@@ -1,6 +1,4 @@
-using k8s.Models;
 using PracticeK8s.Printing.Describe;
-using PracticeK8s.Printing.Describe.Kinds;
 
 namespace PracticeK8s.Printing;
 
@@ -14,46 +12,21 @@ namespace PracticeK8s.Printing;
 public static class Describer
 {
     /// <summary>The description as kubectl prints it, aligned, ending with a newline.</summary>
-    public static string Describe(DescribeInput input, DateTime nowUtc) => DescribeText.Render(Sections(input, nowUtc));
+    /// <param name="describer">The kind's describer (the module's kind catalog passes its own); default: found by the object's model type.</param>
+    public static string Describe(DescribeInput input, DateTime nowUtc, KindDescriber? describer = null) =>
+        DescribeText.Render(Sections(input, nowUtc, describer));
 
     /// <summary>Several descriptions separated as kubectl separates them ("\n\n" before each one after the first).</summary>
     public static string DescribeAll(IEnumerable<DescribeInput> inputs, DateTime nowUtc) =>
         string.Join("\n\n", inputs.Select(i => Describe(i, nowUtc)));
 
     /// <summary>The description in structured form; <see cref="Describe"/> renders exactly these sections.</summary>
-    public static IReadOnlyList<DescribeSection> Sections(DescribeInput input, DateTime nowUtc)
+    public static IReadOnlyList<DescribeSection> Sections(DescribeInput input, DateTime nowUtc, KindDescriber? describer = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var now = HumanDuration.Utc(nowUtc);
         var w = new DescribeBuilder(input.KubectlMinorVersion);
-        switch (input.Resource)
-        {
-            case V1Pod pod: PodDescriber.Write(w, pod, input, now); break;
-            case V1Deployment deployment: DeploymentDescriber.Write(w, deployment, input, now); break;
-            case V1ReplicaSet replicaSet: ReplicaSetDescriber.Write(w, replicaSet, input, now); break;
-            case V1DaemonSet daemonSet: DaemonSetDescriber.Write(w, daemonSet, input, now); break;
-            case V1StatefulSet statefulSet: StatefulSetDescriber.Write(w, statefulSet, input, now); break;
-            case V1Service service: ServiceDescriber.Write(w, service, input, now); break;
-            case V1Node node: NodeDescriber.Write(w, node, input, now); break;
-            case V1Namespace ns: NamespaceDescriber.Write(w, ns, input); break;
-            case V1PersistentVolumeClaim claim: PersistentVolumeClaimDescriber.Write(w, claim, input, now); break;
-            case V1PersistentVolume volume: PersistentVolumeDescriber.Write(w, volume, input, now); break;
-            case V1Ingress ingress: IngressDescriber.Write(w, ingress, input, now); break;
-            case V1Secret secret: ConfigDescriber.WriteSecret(w, secret); break;
-            case V1ConfigMap configMap: ConfigDescriber.WriteConfigMap(w, configMap, input, now); break;
-            case V1Job job: JobDescriber.WriteJob(w, job, input, now); break;
-            case V1CronJob cronJob: JobDescriber.WriteCronJob(w, cronJob, input, now); break;
-            case V1Endpoints endpoints: EndpointsDescriber.WriteEndpoints(w, endpoints, input, now); break;
-            case V1EndpointSlice slice: EndpointsDescriber.WriteEndpointSlice(w, slice, input, now); break;
-            case V1ServiceAccount account: ServiceAccountDescriber.Write(w, account, input, now); break;
-            case V1StorageClass storageClass: StorageClassDescriber.Write(w, storageClass, input, now); break;
-            case V1PodDisruptionBudget budget: PodDisruptionBudgetDescriber.Write(w, budget, input, now); break;
-            case V1IngressClass ingressClass: ClusterPolicyDescribers.WriteIngressClass(w, ingressClass, input, now); break;
-            case V1PriorityClass priorityClass: ClusterPolicyDescribers.WritePriorityClass(w, priorityClass, input, now); break;
-            case V1RoleBinding binding: ClusterPolicyDescribers.WriteBinding(w, binding, binding.RoleRef, binding.Subjects); break;
-            case V1ClusterRoleBinding binding: ClusterPolicyDescribers.WriteBinding(w, binding, binding.RoleRef, binding.Subjects); break;
-            default: GenericDescriber.Write(w, input.Resource, input, now); break;
-        }
+        describer ??= KindDescribers.ForType(input.Resource.GetType()) ?? KindDescribers.Generic;
+        describer.Write(w, input.Resource, input, HumanDuration.Utc(nowUtc));
         return w.Build();
     }
 }

@@ -47,7 +47,7 @@ public sealed class ObjectNameCompleter : IArgumentCompleter
         }
         var noun = commandName.Contains('-') ? commandName[(commandName.IndexOf('-') + 1)..] : commandName;
         noun = noun.StartsWith("Kube", StringComparison.Ordinal) ? noun[4..] : noun;
-        return BuiltinResources.All.FirstOrDefault(k => k.Kind.Equals(noun, StringComparison.OrdinalIgnoreCase));
+        return KindCatalog.All.FirstOrDefault(k => k.Kind.Equals(noun, StringComparison.OrdinalIgnoreCase));
     }
 
     private static ResourceKind Parse(string text)

@@ -35,17 +35,17 @@ public abstract class ResourceNameCompleter : IArgumentCompleter
 
 public sealed class PodNameCompleter : ResourceNameCompleter
 {
-    protected override ResourceKind Kind => BuiltinResources.Pod;
+    protected override ResourceKind Kind => KindCatalog.Pod;
 }
 
 public sealed class NodeNameCompleter : ResourceNameCompleter
 {
-    protected override ResourceKind Kind => BuiltinResources.Node;
+    protected override ResourceKind Kind => KindCatalog.Node;
 }
 
 public sealed class DeploymentNameCompleter : ResourceNameCompleter
 {
-    protected override ResourceKind Kind => BuiltinResources.Deployment;
+    protected override ResourceKind Kind => KindCatalog.Deployment;
 }
 
 /// <summary>Completes kinds (plural names, kubectl style) from the server's discovery, plus "all".</summary>

@@ -15,16 +15,16 @@ public sealed class InputReferenceTests
         var deployment = new V1Deployment { ApiVersion = "apps/v1", Kind = "Deployment", Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "demo" } };
         var reference = InputReference.From(PSObject.AsPSObject(deployment));
         Assert.Equal(new InputReference("apps/v1", "Deployment", "demo", "web"), reference);
-        var target = reference.For(BuiltinResources.Deployment, "default", "Remove-KubeDeployment");
+        var target = reference.For(KindCatalog.Deployment, "default", "Remove-KubeDeployment");
         Assert.Equal("deployment.apps/web in namespace demo", target.Describe());
-        var error = Assert.Throws<KubeException>(() => reference.For(BuiltinResources.Pod, "default", "Remove-KubePod"));
+        var error = Assert.Throws<KubeException>(() => reference.For(KindCatalog.Pod, "default", "Remove-KubePod"));
         Assert.Equal("KubeKindMismatch", error.ErrorId);
         Assert.Equal("Remove-KubePod acts on Pod objects, but the input is a Deployment (\"web\")", error.Message);
     }
 
     [Fact]
     public void AString_IsAName_InTheDefaultNamespace() =>
-        Assert.Equal("pod/p1 in namespace default", InputReference.From("p1").For(BuiltinResources.Pod, "default", "Remove-KubePod").Describe());
+        Assert.Equal("pod/p1 in namespace default", InputReference.From("p1").For(KindCatalog.Pod, "default", "Remove-KubePod").Describe());
 
     [Fact]
     public void AnyObjectWithNameAndNamespaceProperties_Works()
@@ -38,7 +38,7 @@ public sealed class InputReferenceTests
 
     [Fact]
     public void ClusterScopedKinds_HaveNoNamespace() =>
-        Assert.Null(InputReference.From("n1").For(BuiltinResources.Namespace, "default", "Remove-KubeNamespace").Namespace);
+        Assert.Null(InputReference.From("n1").For(KindCatalog.Namespace, "default", "Remove-KubeNamespace").Namespace);
 
     [Fact]
     public void SomethingWithoutAName_IsRefused() =>

@@ -165,7 +165,7 @@ public sealed class PublishKubeResourceCommand : KubeWriteCmdlet
         var slash = manifest.ApiVersion.IndexOf('/');
         var group = slash < 0 ? "" : manifest.ApiVersion[..slash];
         var kind = manifest.Kind.ToLowerInvariant() + (group.Length == 0 ? "" : "." + group);
-        var builtin = BuiltinResources.All.FirstOrDefault(k => k.ApiVersion == manifest.ApiVersion && k.Kind == manifest.Kind);
+        var builtin = KindCatalog.All.FirstOrDefault(k => k.ApiVersion == manifest.ApiVersion && k.Kind == manifest.Kind);
         var clusterScoped = builtin is { Namespaced: false } || manifest.Kind is "CustomResourceDefinition" or "ClusterRole" or "ClusterRoleBinding" or "StorageClass";
         var ns = manifest.Namespace ?? ExplicitNamespace ?? defaultNamespace;
         return clusterScoped ? $"{kind}/{manifest.Name}" : $"{kind}/{manifest.Name} in namespace {ns}";

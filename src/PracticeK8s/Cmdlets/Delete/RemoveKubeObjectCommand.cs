@@ -20,9 +20,6 @@ public abstract class RemoveKubeObjectCommand : KubeWriteCmdlet
     private readonly List<PendingDeletion> _pending = [];
     private DeletePolicy? _policy;
 
-    /// <summary>Kinds whose deletion is confirmed even when the cmdlet's impact is Medium.</summary>
-    private static readonly HashSet<string> s_dangerousKinds = ["Namespace", "Node", "PersistentVolume", "PersistentVolumeClaim", "CustomResourceDefinition"];
-
     /// <summary>Seconds the object gets to terminate; default: its own terminationGracePeriodSeconds.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
@@ -106,7 +103,7 @@ public abstract class RemoveKubeObjectCommand : KubeWriteCmdlet
         {
             if (!await ShouldProcessAsync(t.Describe(), "Delete", cancel).ConfigureAwait(false))
                 continue;
-            if (!DeclaredHighImpact && s_dangerousKinds.Contains(t.Kind.Kind)
+            if (!DeclaredHighImpact && KindCatalog.For(t.Kind).DeleteImpact == DeleteImpact.Dangerous
                 && !await ConfirmDangerousAsync($"Delete {t.Describe()}? Everything it holds goes with it.", "Confirm deletion", cancel).ConfigureAwait(false))
                 continue;
             await DeleteOneAsync(deleter, t, source, cancel).ConfigureAwait(false);

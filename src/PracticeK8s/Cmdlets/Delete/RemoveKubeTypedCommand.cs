@@ -82,70 +82,70 @@ public abstract class RemoveKubeTypedCommand : RemoveKubeObjectCommand
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubePodCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Pod;
+    protected override ResourceKind Kind => KindCatalog.Pod;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubeDeployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubeDeploymentCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Deployment;
+    protected override ResourceKind Kind => KindCatalog.Deployment;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubeReplicaSet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubeReplicaSetCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.ReplicaSet;
+    protected override ResourceKind Kind => KindCatalog.ReplicaSet;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubeStatefulSet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubeStatefulSetCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.StatefulSet;
+    protected override ResourceKind Kind => KindCatalog.StatefulSet;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubeDaemonSet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubeDaemonSetCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.DaemonSet;
+    protected override ResourceKind Kind => KindCatalog.DaemonSet;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubeService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubeServiceCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Service;
+    protected override ResourceKind Kind => KindCatalog.Service;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubeConfigMap", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubeConfigMapCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.ConfigMap;
+    protected override ResourceKind Kind => KindCatalog.ConfigMap;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubeSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubeSecretCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Secret;
+    protected override ResourceKind Kind => KindCatalog.Secret;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubeJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NameSet)]
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubeJobCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Job;
+    protected override ResourceKind Kind => KindCatalog.Job;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubeNamespace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameSet)]
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubeNamespaceCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Namespace;
+    protected override ResourceKind Kind => KindCatalog.Namespace;
     protected override bool DeclaredHighImpact => true;
 }
 
@@ -153,7 +153,7 @@ public sealed class RemoveKubeNamespaceCommand : RemoveKubeTypedCommand
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubePersistentVolumeClaimCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.PersistentVolumeClaim;
+    protected override ResourceKind Kind => KindCatalog.PersistentVolumeClaim;
     protected override bool DeclaredHighImpact => true;
 }
 
@@ -161,6 +161,6 @@ public sealed class RemoveKubePersistentVolumeClaimCommand : RemoveKubeTypedComm
 [OutputType("PracticeK8s.Engine.Changes.ChangeResult")]
 public sealed class RemoveKubePersistentVolumeCommand : RemoveKubeTypedCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.PersistentVolume;
+    protected override ResourceKind Kind => KindCatalog.PersistentVolume;
     protected override bool DeclaredHighImpact => true;
 }

@@ -5,9 +5,10 @@ using PracticeK8s.Engine.Resources;
 namespace PracticeK8s.Cmdlets.Get;
 
 /// <summary>
-/// How a piped object narrows a Get: a string is a name; a Namespace is the namespace; a
-/// workload or Service gives its label selector and namespace (its pods); a Node gives the pods
-/// scheduled on it; any object piped to Get-KubeEvent gives that object's events.
+/// How a piped object narrows a Get: a string is a name; any object piped to Get-KubeEvent gives
+/// that object's events; an object of the kind asked for is itself; otherwise its kind's catalog
+/// entry says (a Namespace gives the namespace, a workload or Service its label selector and
+/// namespace, a Node the pods scheduled on it, anything else its namespace).
 /// </summary>
 internal sealed record PipelineScope
 {
@@ -30,7 +31,7 @@ internal sealed record PipelineScope
         if (facts is null)
             return new PipelineScope { Names = [input.ToString()] };
 
-        if (target?.Kind == "Event")
+        if (target?.Kind == KindCatalog.Event.Resource.Kind)
         {
             var clusterScoped = facts.Namespace is null;
             var selector = $"involvedObject.name={facts.Name},involvedObject.kind={facts.Kind}";
@@ -38,15 +39,20 @@ internal sealed record PipelineScope
                 selector += $",involvedObject.uid={facts.Uid}";
             return new PipelineScope { FieldSelector = selector, Namespace = facts.Namespace, AllNamespaces = clusterScoped };
         }
-        if (facts.Kind == "Namespace")
+        var entry = KindCatalog.Of(input);
+        if (entry?.Piped == PipedScope.IsNamespace)
             return new PipelineScope { Namespace = facts.Name };
         if (target is not null && string.Equals(facts.Kind, target.Kind, StringComparison.OrdinalIgnoreCase))
             return new PipelineScope { Names = [facts.Name ?? ""], Namespace = facts.Namespace };
-        if (target?.Kind == "Pod" && facts.Kind == "Node")
-            return new PipelineScope { FieldSelector = $"spec.nodeName={facts.Name}", AllNamespaces = true };
-        if (facts.Kind is "Deployment" or "ReplicaSet" or "DaemonSet" or "StatefulSet" or "Job" or "Service" or "PodDisruptionBudget")
+        if (entry?.Piped == PipedScope.HostsPods)
         {
-            var selector = ObjectCells.LabelSelector(input.BaseObject);
+            return target?.Kind == KindCatalog.Pod.Resource.Kind
+                ? new PipelineScope { FieldSelector = $"spec.nodeName={facts.Name}", AllNamespaces = true }
+                : new PipelineScope { Namespace = facts.Namespace };
+        }
+        if (entry?.Piped == PipedScope.Selector)
+        {
+            var selector = entry.Selector?.Invoke(input);
             return selector is null
                 ? new PipelineScope { Skip = true }
                 : new PipelineScope { LabelSelector = selector, Namespace = facts.Namespace };

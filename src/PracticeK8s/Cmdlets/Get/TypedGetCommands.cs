@@ -17,7 +17,7 @@ public abstract class GetKubeBuiltinCommand : GetKubeObjectCommand
 [OutputType("k8s.Models.V1Namespace")]
 public sealed class GetKubeNamespaceCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Namespace;
+    protected override ResourceKind Kind => KindCatalog.Namespace;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubePod")]
@@ -29,7 +29,7 @@ public sealed class GetKubePodCommand : GetKubeBuiltinCommand
     [ArgumentCompleter(typeof(NodeNameCompleter))]
     public string? Node { get; set; }
 
-    protected override ResourceKind Kind => BuiltinResources.Pod;
+    protected override ResourceKind Kind => KindCatalog.Pod;
     protected override string? ExtraFieldSelector => string.IsNullOrEmpty(Node) ? null : $"spec.nodeName={Node}";
 }
 
@@ -37,96 +37,96 @@ public sealed class GetKubePodCommand : GetKubeBuiltinCommand
 [OutputType("k8s.Models.V1ReplicaSet")]
 public sealed class GetKubeReplicaSetCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.ReplicaSet;
+    protected override ResourceKind Kind => KindCatalog.ReplicaSet;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeDeployment")]
 [OutputType("k8s.Models.V1Deployment")]
 public sealed class GetKubeDeploymentCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Deployment;
+    protected override ResourceKind Kind => KindCatalog.Deployment;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeDaemonSet")]
 [OutputType("k8s.Models.V1DaemonSet")]
 public sealed class GetKubeDaemonSetCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.DaemonSet;
+    protected override ResourceKind Kind => KindCatalog.DaemonSet;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeStatefulSet")]
 [OutputType("k8s.Models.V1StatefulSet")]
 public sealed class GetKubeStatefulSetCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.StatefulSet;
+    protected override ResourceKind Kind => KindCatalog.StatefulSet;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubePersistentVolumeClaim")]
 [OutputType("k8s.Models.V1PersistentVolumeClaim")]
 public sealed class GetKubePersistentVolumeClaimCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.PersistentVolumeClaim;
+    protected override ResourceKind Kind => KindCatalog.PersistentVolumeClaim;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubePersistentVolume")]
 [OutputType("k8s.Models.V1PersistentVolume")]
 public sealed class GetKubePersistentVolumeCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.PersistentVolume;
+    protected override ResourceKind Kind => KindCatalog.PersistentVolume;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeService")]
 [OutputType("k8s.Models.V1Service")]
 public sealed class GetKubeServiceCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Service;
+    protected override ResourceKind Kind => KindCatalog.Service;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeEndpoints")]
 [OutputType("k8s.Models.V1Endpoints")]
 public sealed class GetKubeEndpointsCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Endpoints;
+    protected override ResourceKind Kind => KindCatalog.Endpoints;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeNode")]
 [OutputType("k8s.Models.V1Node")]
 public sealed class GetKubeNodeCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Node;
+    protected override ResourceKind Kind => KindCatalog.Node;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeIngress")]
 [OutputType("k8s.Models.V1Ingress")]
 public sealed class GetKubeIngressCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Ingress;
+    protected override ResourceKind Kind => KindCatalog.Ingress;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeConfigMap")]
 [OutputType("k8s.Models.V1ConfigMap")]
 public sealed class GetKubeConfigMapCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.ConfigMap;
+    protected override ResourceKind Kind => KindCatalog.ConfigMap;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeSecret")]
 [OutputType("k8s.Models.V1Secret")]
 public sealed class GetKubeSecretCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Secret;
+    protected override ResourceKind Kind => KindCatalog.Secret;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeJob")]
 [OutputType("k8s.Models.V1Job")]
 public sealed class GetKubeJobCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Job;
+    protected override ResourceKind Kind => KindCatalog.Job;
 }
 
 [Cmdlet(VerbsCommon.Get, "KubeEvent")]
 [OutputType("k8s.Models.Corev1Event")]
 public sealed class GetKubeEventCommand : GetKubeBuiltinCommand
 {
-    protected override ResourceKind Kind => BuiltinResources.Event;
+    protected override ResourceKind Kind => KindCatalog.Event;
 }

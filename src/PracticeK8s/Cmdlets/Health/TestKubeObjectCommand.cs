@@ -97,14 +97,14 @@ public abstract class TestKubeObjectCommand : KubeCmdlet
 [OutputType(typeof(bool), typeof(object))]
 public sealed class TestKubeDeploymentReadyCommand : TestKubeObjectCommand
 {
-    protected override ResourceKind? FixedKind => BuiltinResources.Deployment;
+    protected override ResourceKind? FixedKind => KindCatalog.Deployment;
 }
 
 [Cmdlet(VerbsDiagnostic.Test, "KubeNodeReady")]
 [OutputType(typeof(bool), typeof(object))]
 public sealed class TestKubeNodeReadyCommand : TestKubeObjectCommand
 {
-    protected override ResourceKind? FixedKind => BuiltinResources.Node;
+    protected override ResourceKind? FixedKind => KindCatalog.Node;
 }
 
 [Cmdlet(VerbsDiagnostic.Test, "KubePodHealthy")]
@@ -116,7 +116,7 @@ public sealed class TestKubePodHealthyCommand : TestKubeObjectCommand
     [ValidateRange(0, int.MaxValue)]
     public int MaxRestartCount { get; set; } = int.MaxValue;
 
-    protected override ResourceKind? FixedKind => BuiltinResources.Pod;
+    protected override ResourceKind? FixedKind => KindCatalog.Pod;
     protected override int MaxRestarts => MaxRestartCount;
 }
 

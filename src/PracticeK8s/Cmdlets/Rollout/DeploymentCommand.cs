@@ -28,13 +28,13 @@ public abstract class DeploymentCommand : KubeWriteCmdlet
         var targets = new List<ObjectTarget>();
         if (ParameterSetName == NameSet)
         {
-            targets.AddRange(Name.Select(n => new ObjectTarget(BuiltinResources.Deployment, session.Namespace, n)));
+            targets.AddRange(Name.Select(n => new ObjectTarget(KindCatalog.Deployment, session.Namespace, n)));
         }
         else
         {
             try
             {
-                targets.Add(InputReference.From(InputObject).For(BuiltinResources.Deployment, session.Namespace, MyInvocation.MyCommand.Name));
+                targets.Add(InputReference.From(InputObject).For(KindCatalog.Deployment, session.Namespace, MyInvocation.MyCommand.Name));
             }
             catch (KubeException e)
             {
