@@ -10,26 +10,23 @@ namespace PracticeK8s.Engine.Drain;
 /// </summary>
 public sealed class DrainFilters
 {
-    public const string DaemonSetFatal = "DaemonSet-managed Pods (use --ignore-daemonsets to ignore)";
-    public const string DaemonSetWarning = "ignoring DaemonSet-managed Pods";
-    public const string LocalStorageFatal = "Pods with local storage (use --delete-emptydir-data to override)";
-    public const string LocalStorageWarning = "deleting Pods with local storage";
-    public const string UnmanagedFatal = "cannot delete Pods that declare no controller (use --force to override)";
-    public const string UnmanagedWarning = "deleting Pods that declare no controller";
+    public static readonly DrainRule DaemonSetFatal = new(DrainCause.DaemonSetManaged, "DaemonSet-managed Pods (use --ignore-daemonsets to ignore)");
+    public static readonly DrainRule DaemonSetWarning = new(DrainCause.DaemonSetManaged, "ignoring DaemonSet-managed Pods");
+    public static readonly DrainRule LocalStorageFatal = new(DrainCause.LocalStorage, "Pods with local storage (use --delete-emptydir-data to override)");
+    public static readonly DrainRule LocalStorageWarning = new(DrainCause.LocalStorage, "deleting Pods with local storage");
+    public static readonly DrainRule UnmanagedFatal = new(DrainCause.NoController, "Pods that declare no controller (use --force to override)");
+    public static readonly DrainRule UnmanagedWarning = new(DrainCause.NoController, "deleting Pods that declare no controller");
     public const string MirrorAnnotation = "kubernetes.io/config.mirror";
 
     private readonly DrainSettings _settings;
-    private readonly Func<string, string, CancellationToken, Task<string?>> _daemonSetError;
+    private readonly Func<string, string, CancellationToken, Task<DaemonSetLookup>> _findDaemonSet;
     private readonly Func<DateTime> _now;
 
-    /// <param name="daemonSetError">
-    /// Reads the DaemonSet (namespace, name): null when it exists, else the error text; the text of a
-    /// 404 must start with "NotFound:" so --force can tell an orphan from another failure.
-    /// </param>
-    public DrainFilters(DrainSettings settings, Func<string, string, CancellationToken, Task<string?>> daemonSetError, Func<DateTime>? now = null)
+    /// <param name="findDaemonSet">Reads the DaemonSet (namespace, name): exists, gone (an orphan, which -Force deletes) or unreadable.</param>
+    public DrainFilters(DrainSettings settings, Func<string, string, CancellationToken, Task<DaemonSetLookup>> findDaemonSet, Func<DateTime>? now = null)
     {
         _settings = settings;
-        _daemonSetError = daemonSetError;
+        _findDaemonSet = findDaemonSet;
         _now = now ?? (() => DateTime.UtcNow);
     }
 
@@ -62,16 +59,13 @@ public sealed class DrainFilters
         var owner = Controller(pod);
         if (owner is null || owner.Kind != "DaemonSet" || IsFinished(pod))
             return PodDeleteStatus.Okay;
-        var error = await _daemonSetError(pod.Metadata.NamespaceProperty, owner.Name, cancel).ConfigureAwait(false);
-        if (error is not null)
+        var daemonSet = await _findDaemonSet(pod.Metadata.NamespaceProperty, owner.Name, cancel).ConfigureAwait(false);
+        switch (daemonSet.State)
         {
-            const string notFound = "NotFound:";
-            if (error.StartsWith(notFound, StringComparison.Ordinal))
-            {
-                var text = error[notFound.Length..].TrimStart();
-                return _settings.Force ? PodDeleteStatus.Warn(true, text) : PodDeleteStatus.Fail(text);
-            }
-            return PodDeleteStatus.Fail(error);
+            case DaemonSetState.NotFound:
+                return _settings.Force ? PodDeleteStatus.Warn(true, daemonSet.Error) : PodDeleteStatus.Fail(daemonSet.Error);
+            case DaemonSetState.Unreadable:
+                return PodDeleteStatus.Fail(daemonSet.Error);
         }
         return _settings.IgnoreDaemonSets ? PodDeleteStatus.Warn(false, DaemonSetWarning) : PodDeleteStatus.Fail(DaemonSetFatal);
     }

@@ -28,14 +28,12 @@ public sealed class DrainPlan
     /// <summary>Pods left in place (skipped, or ignored with a warning), with why.</summary>
     public IEnumerable<PodVerdict> Left => Verdicts.Where(v => !v.Status.Delete && v.Status.Reason != PodDeleteReason.Error);
 
-    public IReadOnlyList<string> Errors() =>
-        Group(PodDeleteReason.Error).Select(g =>
-        {
-            var message = g.Message.Length == 0 ? "unexpected error" : g.Message;
-            return message.StartsWith("cannot delete", StringComparison.Ordinal)
-                ? $"{message}: {string.Join(", ", g.Pods)}"
-                : $"cannot delete {message}: {string.Join(", ", g.Pods)}";
-        }).ToList();
+    /// <summary>The refusals, one per reason, in the order the reasons first appear.</summary>
+    public IReadOnlyList<DrainRefusal> Refusals() =>
+        Group(PodDeleteReason.Error).Select(g => new DrainRefusal(g.Cause, g.Message, g.Pods)).ToList();
+
+    /// <summary>kubectl's texts of <see cref="Refusals"/>.</summary>
+    public IReadOnlyList<string> Errors() => Refusals().Select(r => r.ToString()).ToList();
 
     public string Warnings() =>
         string.Join("; ", Group(PodDeleteReason.Warning).Select(g => $"{g.Message}: {string.Join(", ", g.Pods)}"));
@@ -43,14 +41,14 @@ public sealed class DrainPlan
     /// <summary>The refused pods (those that need a switch), by key.</summary>
     public IEnumerable<PodVerdict> Refused => Verdicts.Where(v => v.Status.Reason == PodDeleteReason.Error);
 
-    private IEnumerable<(string Message, List<string> Pods)> Group(PodDeleteReason reason)
+    private IEnumerable<(DrainCause Cause, string Message, List<string> Pods)> Group(PodDeleteReason reason)
     {
-        var groups = new List<(string Message, List<string> Pods)>();
+        var groups = new List<(DrainCause Cause, string Message, List<string> Pods)>();
         foreach (var verdict in Verdicts.Where(v => v.Status.Reason == reason))
         {
             var index = groups.FindIndex(g => g.Message == verdict.Status.Message);
             if (index < 0)
-                groups.Add((verdict.Status.Message, [verdict.Key]));
+                groups.Add((verdict.Status.Cause, verdict.Status.Message, [verdict.Key]));
             else
                 groups[index].Pods.Add(verdict.Key);
         }

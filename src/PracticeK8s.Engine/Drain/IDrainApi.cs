@@ -8,8 +8,8 @@ internal interface IDrainApi
     /// <summary>Pods on the node (fieldSelector spec.nodeName), optionally narrowed by a label selector; every page.</summary>
     Task<IReadOnlyList<V1Pod>> ListPodsAsync(string node, string? labelSelector, CancellationToken cancel);
 
-    /// <summary>Null when the DaemonSet exists; else the error text, "NotFound: ..." for a 404.</summary>
-    Task<string?> DaemonSetErrorAsync(string ns, string name, CancellationToken cancel);
+    /// <summary>Whether the DaemonSet exists, is gone, or cannot be read (with the server's text).</summary>
+    Task<DaemonSetLookup> FindDaemonSetAsync(string ns, string name, CancellationToken cancel);
 
     /// <summary>POST pods/eviction; failures are <see cref="Errors.KubeApiException"/>.</summary>
     Task EvictAsync(V1Pod pod, long? gracePeriodSeconds, CancellationToken cancel);

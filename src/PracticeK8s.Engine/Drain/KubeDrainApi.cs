@@ -21,20 +21,20 @@ internal sealed class KubeDrainApi(KubeConnection connection) : IDrainApi
         return pods;
     }
 
-    public async Task<string?> DaemonSetErrorAsync(string ns, string name, CancellationToken cancel)
+    public async Task<DaemonSetLookup> FindDaemonSetAsync(string ns, string name, CancellationToken cancel)
     {
         try
         {
             await _client.GetJsonAsync(KindCatalog.DaemonSet, ns, name, cancel).ConfigureAwait(false);
-            return null;
+            return DaemonSetLookup.Exists;
         }
         catch (KubeApiException e) when (e.IsNotFound)
         {
-            return $"NotFound: daemonsets.apps \"{name}\" not found";
+            return new DaemonSetLookup(DaemonSetState.NotFound, $"daemonsets.apps \"{name}\" not found");
         }
         catch (KubeApiException e)
         {
-            return e.Message;
+            return new DaemonSetLookup(DaemonSetState.Unreadable, e.Message);
         }
     }
 

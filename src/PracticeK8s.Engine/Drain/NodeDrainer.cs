@@ -14,8 +14,11 @@ public sealed record DrainResult
 {
     public required string Node { get; init; }
 
+    /// <summary>Drained, refused (nothing evicted: pods need a switch) or failed (evictions that did not finish).</summary>
+    public DrainOutcome Outcome { get; init; }
+
     /// <summary>True when every pod to evict is gone (kubectl: "node/NODE drained").</summary>
-    public bool Drained { get; init; }
+    public bool Drained => Outcome == DrainOutcome.Drained;
 
     /// <summary>Pods evicted (or deleted with -DisableEviction) and gone, as namespace/name.</summary>
     public IReadOnlyList<string> Evicted { get; init; } = [];
@@ -25,6 +28,9 @@ public sealed record DrainResult
 
     /// <summary>Pods a failed drain should have evicted and did not (refused ones, failed evictions), as namespace/name.</summary>
     public IReadOnlyList<string> Remaining { get; init; } = [];
+
+    /// <summary>The pods refused, by reason (<see cref="DrainOutcome.Refused"/>).</summary>
+    public IReadOnlyList<DrainRefusal> Refusals { get; init; } = [];
 
     /// <summary>Why the node is not drained: kubectl's refusal texts ("cannot delete ...") or eviction errors.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
@@ -56,7 +62,7 @@ public sealed class NodeDrainer
     public async Task<DrainPlan> PlanAsync(string node, CancellationToken cancel)
     {
         var pods = await _api.ListPodsAsync(node, _settings.PodSelector, cancel).ConfigureAwait(false);
-        var filters = new DrainFilters(_settings, _api.DaemonSetErrorAsync);
+        var filters = new DrainFilters(_settings, _api.FindDaemonSetAsync);
         var verdicts = new List<PodVerdict>();
         foreach (var pod in pods)
         {
@@ -70,15 +76,17 @@ public sealed class NodeDrainer
     {
         var plan = await PlanAsync(node, cancel).ConfigureAwait(false);
         var skipped = plan.Left.Select(v => new SkippedPod(v.Key, v.Status.Message)).ToList();
-        var errors = plan.Errors();
-        if (errors.Count > 0)
+        var refusals = plan.Refusals();
+        if (refusals.Count > 0)
         {
             return new DrainResult
             {
                 Node = node,
+                Outcome = DrainOutcome.Refused,
                 Skipped = skipped,
                 Remaining = plan.Verdicts.Where(v => v.Status.Delete || v.Status.Reason == PodDeleteReason.Error).Select(v => v.Key).ToList(),
-                Errors = errors,
+                Refusals = refusals,
+                Errors = refusals.Select(r => r.ToString()).ToList(),
             };
         }
         if (plan.Warnings() is { Length: > 0 } warnings)
@@ -92,7 +100,7 @@ public sealed class NodeDrainer
         return new DrainResult
         {
             Node = node,
-            Drained = failed.Count == 0,
+            Outcome = failed.Count == 0 ? DrainOutcome.Drained : DrainOutcome.Failed,
             Evicted = outcomes.Where(o => o.Gone).Select(o => o.Key).ToList(),
             Skipped = skipped,
             Remaining = failed.Select(o => o.Key).ToList(),

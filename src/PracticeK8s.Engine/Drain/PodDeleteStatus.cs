@@ -13,10 +13,12 @@ public enum PodDeleteReason
     Error,
 }
 
-public sealed record PodDeleteStatus(bool Delete, PodDeleteReason Reason, string Message = "")
+public sealed record PodDeleteStatus(bool Delete, PodDeleteReason Reason, string Message = "", DrainCause Cause = DrainCause.Other)
 {
     public static readonly PodDeleteStatus Okay = new(true, PodDeleteReason.Okay);
     public static PodDeleteStatus Skip(string why) => new(false, PodDeleteReason.Skip, why);
     public static PodDeleteStatus Warn(bool delete, string message) => new(delete, PodDeleteReason.Warning, message);
+    public static PodDeleteStatus Warn(bool delete, DrainRule rule) => new(delete, PodDeleteReason.Warning, rule.Text, rule.Cause);
     public static PodDeleteStatus Fail(string message) => new(false, PodDeleteReason.Error, message);
+    public static PodDeleteStatus Fail(DrainRule rule) => new(false, PodDeleteReason.Error, rule.Text, rule.Cause);
 }

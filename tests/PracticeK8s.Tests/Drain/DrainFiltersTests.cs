@@ -9,7 +9,7 @@ public sealed class DrainFiltersTests
     private static async Task<PodDeleteStatus> Evaluate(V1Pod pod, DrainSettings? settings = null, FakeDrainApi? api = null)
     {
         api ??= new FakeDrainApi();
-        return await new DrainFilters(settings ?? new DrainSettings(), api.DaemonSetErrorAsync).EvaluateAsync(pod, default);
+        return await new DrainFilters(settings ?? new DrainSettings(), api.FindDaemonSetAsync).EvaluateAsync(pod, default);
     }
 
     [Fact]

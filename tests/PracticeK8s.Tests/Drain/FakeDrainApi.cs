@@ -48,8 +48,9 @@ internal sealed class FakeDrainApi : IDrainApi
         return Task.FromResult<IReadOnlyList<V1Pod>>(Pods.Values.Where(p => p.Spec.NodeName == node).OrderBy(p => p.Metadata.Name).ToList());
     }
 
-    public Task<string?> DaemonSetErrorAsync(string ns, string name, CancellationToken cancel) =>
-        Task.FromResult(DaemonSets.Contains($"{ns}/{name}") ? null : $"NotFound: daemonsets.apps \"{name}\" not found");
+    public Task<DaemonSetLookup> FindDaemonSetAsync(string ns, string name, CancellationToken cancel) =>
+        Task.FromResult(DaemonSets.Contains($"{ns}/{name}") ? DaemonSetLookup.Exists
+            : new DaemonSetLookup(DaemonSetState.NotFound, $"daemonsets.apps \"{name}\" not found"));
 
     public Task EvictAsync(V1Pod pod, long? gracePeriodSeconds, CancellationToken cancel)
     {

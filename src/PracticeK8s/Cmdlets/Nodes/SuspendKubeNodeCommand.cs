@@ -156,7 +156,7 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
             {
                 var reasons = string.Join("; ", result.Errors);
                 PostError(new KubeException($"unable to drain node \"{node}\": {reasons}; node/{node} stays cordoned",
-                    result.Evicted.Count == 0 && result.Errors.Any(e => e.StartsWith("cannot delete", StringComparison.Ordinal)) ? "KubeDrainRefused" : "KubeDrainFailed",
+                    result.Outcome == DrainOutcome.Refused ? "KubeDrainRefused" : "KubeDrainFailed",
                     ErrorCategory.InvalidOperation, node).ToErrorRecord(node));
             }
         }
