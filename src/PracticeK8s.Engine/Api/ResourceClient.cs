@@ -119,7 +119,7 @@ public sealed class ResourceClient
             try
             {
                 response = await _api.SendAsync(HttpMethod.Get, kind.CollectionPath(ns) + options.Query(resourceVersion: version, watch: true, timeoutSeconds: 300),
-                    null, cancel, stream: true).ConfigureAwait(false);
+                    null, cancel, stream: true, endless: true).ConfigureAwait(false);
                 failures = 0;
             }
             catch (KubeApiException e) when (e.IsGone)

@@ -43,8 +43,8 @@ public static class ManifestReader
         }
         catch (KubeYamlException e)
         {
-            throw new KubeException($"error parsing {(isFile ? $"\"{sourceName}\"" : sourceName)}: {e.Message}", "KubeManifestInvalid",
-                System.Management.Automation.ErrorCategory.ParserError, sourceName, e);
+            throw new KubeException($"error parsing {(isFile ? $"\"{sourceName}\"" : sourceName)}: document {e.Document}, line {e.Line}, column {e.Column}: {e.Problem}",
+                "KubeManifestInvalid", System.Management.Automation.ErrorCategory.ParserError, sourceName, e);
         }
         var result = new List<ManifestObject>();
         foreach (var (obj, document) in documents)
