@@ -145,7 +145,7 @@ namespace PracticeK8s.TestServers
             using (var signed = request.Create(authority, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(12), serial))
             {
                 // A PFX round trip gives a certificate whose key SslStream can use on every platform.
-                return new X509Certificate2(signed.CopyWithPrivateKey(key).Export(X509ContentType.Pfx));
+                return X509CertificateLoader.LoadPkcs12(signed.CopyWithPrivateKey(key).Export(X509ContentType.Pfx), null);
             }
         }
 
