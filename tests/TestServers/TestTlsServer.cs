@@ -14,7 +14,7 @@ using System.Threading.Tasks;
 
 namespace PracticeK8s.TestServers
 {
-    public enum TlsServerBehaviour { Answer, NeverAnswer, StallMidBody }
+    public enum TlsServerBehaviour { Answer, NeverAnswer, StallMidBody, NoHandshake }
 
     public sealed class TestTlsServer : IDisposable
     {
@@ -57,6 +57,12 @@ namespace PracticeK8s.TestServers
             {
                 try
                 {
+                    if (Behaviour == TlsServerBehaviour.NoHandshake)
+                    {
+                        // Accepts the TCP connection and never starts TLS.
+                        await Task.Delay(Timeout.Infinite, _stop.Token);
+                        return;
+                    }
                     await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, _stop.Token);
                     var request = await ReadHead(tls);
                     if (request == null)

@@ -216,6 +216,42 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
+    public async Task ServerThatNeverStartsTls_TimesOutWithinTheBound()
+    {
+        var server = Serve(IPAddress.Loopback, LoopbackCertificate, TlsServerBehaviour.NoHandshake);
+        var url = $"https://127.0.0.1:{server.Port}";
+        RequestTimeout.ForCall = TimeSpan.FromSeconds(1);
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<KubeException>(() => Connect(KubeConfig(url, "data")).Api.GetVersionAsync(default));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(2.5));
+        Assert.Equal("KubeTimeout", error.ErrorId);
+        Assert.StartsWith($"Unable to connect to the server {url}: GET /version timed out awaiting the response after 1s", error.Message);
+    }
+
+    [Fact]
+    public async Task Stream_HasNoDeadlineOnceItsHeadersArrived()
+    {
+        // A watch or logs -Follow body may stay quiet for longer than the request timeout.
+        await WarmUpAsync();
+        var server = Serve(IPAddress.Loopback, LoopbackCertificate, TlsServerBehaviour.StallMidBody);
+        var connection = Connect(KubeConfig($"https://127.0.0.1:{server.Port}", "data"));
+        RequestTimeout.ForCall = TimeSpan.FromMilliseconds(500);
+        using var response = await connection.Api.SendAsync(HttpMethod.Get, "/api/v1/pods?watch=1", null, default, stream: true, endless: true);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[8192];
+        Assert.True(await body.ReadAsync(buffer) > 0);
+        using var ours = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            while (await body.ReadAsync(buffer, ours.Token) > 0)
+            {
+            }
+        });
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.4), "only our own cancellation ended the quiet stream");
+    }
+
+    [Fact]
     public async Task ClosedPort_FailsInOneSentenceNamingTheAddress()
     {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
