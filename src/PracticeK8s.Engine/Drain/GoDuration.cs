@@ -2,15 +2,13 @@ using System.Globalization;
 
 namespace PracticeK8s.Engine.Drain;
 
-/// <summary>A duration as Go prints it in kubectl's messages: "5s", "1m0s", "1h0m0s", "1.5s", "500ms".</summary>
+/// <summary>A duration as Go prints it in kubectl's messages: "5s", "1m0s", "1h0m0s", "1.5s".</summary>
 public static class GoDuration
 {
     public static string Format(TimeSpan d)
     {
         if (d == TimeSpan.Zero)
             return "0s";
-        if (d < TimeSpan.FromSeconds(1))
-            return d.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms";
         var text = "";
         if (d.TotalHours >= 1)
             text += ((long)d.TotalHours).ToString(CultureInfo.InvariantCulture) + "h";

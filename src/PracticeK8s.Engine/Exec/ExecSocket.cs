@@ -50,7 +50,7 @@ internal static class ExecSocket
         {
             socket.Dispose();
             throw new KubeException($"Unable to connect to the server {connection.Server}: the WebSocket upgrade of {uri.AbsolutePath} timed out after " +
-                $"{Drain.GoDuration.Format(Http.RequestTimeout.Current ?? TimeSpan.Zero)} (the request timeout; -RequestTimeout sets another, 0 for none)",
+                $"{Http.RequestTimeout.Format(Http.RequestTimeout.Current ?? TimeSpan.Zero)} (the request timeout; -RequestTimeout sets another, 0 for none)",
                 "KubeTimeout", System.Management.Automation.ErrorCategory.OperationTimeout, connection.Server, e);
         }
         catch (WebSocketException e) when (!cancel.IsCancellationRequested)

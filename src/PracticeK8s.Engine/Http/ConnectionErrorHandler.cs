@@ -29,7 +29,7 @@ internal sealed class ConnectionErrorHandler : DelegatingHandler
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             // Only the handler's own connect bound cancels without the caller's token.
-            throw new KubeException($"Unable to connect to the server {_server}: the TCP connection and TLS handshake did not complete within {Drain.GoDuration.Format(_connectTimeout)}",
+            throw new KubeException($"Unable to connect to the server {_server}: the TCP connection and TLS handshake did not complete within {RequestTimeout.Format(_connectTimeout)}",
                 "KubeTimeout", ErrorCategory.OperationTimeout, _server, e);
         }
     }

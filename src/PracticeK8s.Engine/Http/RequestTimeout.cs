@@ -31,7 +31,7 @@ public static partial class RequestTimeout
         text = text.Trim();
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
             return Checked(seconds * TimeSpan.TicksPerSecond, text);
-        if (GoDuration().Match(text) is { Success: true } match && match.Length > 0)
+        if (GoDurationPattern().Match(text) is { Success: true } match && match.Length > 0)
         {
             double ticks = 0;
             foreach (Capture part in match.Groups["part"].Captures)
@@ -55,6 +55,12 @@ public static partial class RequestTimeout
         throw new FormatException($"invalid request timeout \"{text}\": give a duration such as 30s, 500ms, 2m or 0 (no limit)");
     }
 
+    /// <summary>A timeout as kubectl prints one: "30s", "1m0s", "500ms".</summary>
+    public static string Format(TimeSpan timeout) =>
+        timeout > TimeSpan.Zero && timeout < TimeSpan.FromSeconds(1)
+            ? timeout.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms"
+            : Drain.GoDuration.Format(timeout);
+
     private static TimeSpan Checked(double ticks, string text)
     {
         if (ticks < 0 || double.IsNaN(ticks) || ticks > TimeSpan.MaxValue.Ticks)
@@ -63,5 +69,5 @@ public static partial class RequestTimeout
     }
 
     [GeneratedRegex(@"^(?<part>[0-9]+(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+$")]
-    private static partial Regex GoDuration();
+    private static partial Regex GoDurationPattern();
 }

@@ -86,7 +86,7 @@ public sealed class KubeApi
     }
 
     private KubeException TimedOut(string request, string phase, TimeSpan limit, Exception cause) =>
-        new($"Unable to connect to the server {_connection.Server}: {request} timed out {phase} after {Drain.GoDuration.Format(limit)} " +
+        new($"Unable to connect to the server {_connection.Server}: {request} timed out {phase} after {RequestTimeout.Format(limit)} " +
             "(the request timeout; -RequestTimeout sets another, 0 for none)", "KubeTimeout", ErrorCategory.OperationTimeout, _connection.Server, cause);
 
     private KubeException BrokenBody(string request, Exception cause) =>

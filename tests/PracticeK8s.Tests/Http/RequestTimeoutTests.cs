@@ -26,6 +26,13 @@ public sealed class RequestTimeoutTests
     public void Parse_RefusesWhatKubectlRefuses(string text) =>
         Assert.Throws<FormatException>(() => RequestTimeout.Parse(text));
 
+    [Theory]
+    [InlineData(500, "500ms")]
+    [InlineData(30_000, "30s")]
+    [InlineData(90_000, "1m30s")]
+    public void Format_IsKubectls(int milliseconds, string text) =>
+        Assert.Equal(text, RequestTimeout.Format(TimeSpan.FromMilliseconds(milliseconds)));
+
     [Fact]
     public async Task ForCall_OverridesTheDefault_OnlyInItsOwnFlow_ZeroMeansNone()
     {
