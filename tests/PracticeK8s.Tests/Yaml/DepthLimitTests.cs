@@ -6,7 +6,7 @@ using PracticeK8s.Engine.Yaml;
 
 namespace PracticeK8s.Tests.Yaml;
 
-/// <summary>Hostile nesting is refused as KubeManifestInvalid, naming where, before it is read any deeper.</summary>
+/// <summary>Hostile nesting and alias bombs are refused as KubeManifestInvalid, naming where, before anything is expanded.</summary>
 public sealed class DepthLimitTests
 {
     private const string Header = "apiVersion: example.com/v1\nkind: Deep\nmetadata: {name: deep}\nspec:\n  x: ";
@@ -78,5 +78,19 @@ public sealed class DepthLimitTests
         for (int i = 0; i < 63; i++)
             fits = new object[] { fits };
         Assert.NotNull(KubeYaml.ToYaml([new System.Collections.Hashtable { ["deep"] = fits }], forApply: false));
+    }
+
+    [Fact]
+    public void AliasBomb_IsRefusedAtTheFirstAlias()
+    {
+        // The billion-laughs shape: each level repeats the previous one ten times (10^9 nodes if expanded).
+        var text = new StringBuilder(Header.Replace("  x: ", "  a0: &a0 \"lol\"\n"));
+        for (int i = 1; i <= 9; i++)
+            text.Append($"  a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        var watch = Stopwatch.StartNew();
+        var error = Assert.Throws<KubeYamlException>(() => KubeYaml.FromYaml(text.ToString(), "bomb.yaml"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.Equal("KubeManifestInvalid", error.ErrorId);
+        Assert.Equal("error parsing bomb.yaml: document 1, line 6, column 12: aliases are not supported", error.Message);
     }
 }
