@@ -22,6 +22,7 @@ namespace PracticeK8s.TestServers
         private readonly X509Certificate2 _certificate;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private int _requests;
+        private int _connections;
 
         public TestTlsServer(IPAddress address, X509Certificate2 certificate, TlsServerBehaviour behaviour)
         {
@@ -36,6 +37,9 @@ namespace PracticeK8s.TestServers
         public TlsServerBehaviour Behaviour { get; }
         public int Port { get; }
 
+        /// <summary>TCP connections accepted (each a TLS handshake attempt).</summary>
+        public int Connections { get { return Volatile.Read(ref _connections); } }
+
         /// <summary>Requests whose headers were read (after a completed handshake).</summary>
         public int Requests { get { return Volatile.Read(ref _requests); } }
 
@@ -46,6 +50,7 @@ namespace PracticeK8s.TestServers
                 TcpClient client;
                 try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
                 catch (Exception) { return; }
+                Interlocked.Increment(ref _connections);
                 _ = Task.Run(() => Serve(client));
             }
         }

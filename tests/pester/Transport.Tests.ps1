@@ -69,6 +69,7 @@ Describe 'Server certificate names' {
         $watch = [Diagnostics.Stopwatch]::StartNew()
         $err = Get-ErrorOf { Get-KubePod }
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $server.Connections | Should -Be 1 -Because 'a refused certificate is not retried'
         $err.FullyQualifiedErrorId | Should -BeLike 'KubeConnectionFailed,*'
         $err.CategoryInfo.Category | Should -Be 'ConnectionError'
         $err.Exception.Message | Should -Be "Unable to connect to the server ${url}: tls: failed to verify certificate: x509: certificate is valid for 127.0.0.1, ::1, not 127.0.0.3"

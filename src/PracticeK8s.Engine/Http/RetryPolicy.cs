@@ -7,7 +7,7 @@ namespace PracticeK8s.Engine.Http;
 /// <summary>
 /// When a request may be sent again (at most 3 more times, with capped exponential back-off or the
 /// server's Retry-After, within the request timeout). Reads (GET, HEAD) are retried on a transport
-/// failure before an answer (no new attempt once <see cref="MaxElapsed"/> has gone by), on 429 and
+/// failure before an answer other than a refused TLS handshake (no new attempt once <see cref="MaxElapsed"/> has gone by), on 429 and
 /// 503, and on any other 5xx that carries Retry-After (client-go's rule: the server asks to be asked
 /// again). Writes are retried only when the server cannot have applied them: a refused connection or 429.
 /// </summary>
@@ -35,6 +35,9 @@ public sealed class RetryPolicy
 
     public bool ShouldRetry(HttpMethod method, Exception error)
     {
+        // A refused certificate is refused again: never retried.
+        if (error.InnerException is System.Security.Authentication.AuthenticationException)
+            return false;
         if (IsRead(method))
             return error is HttpRequestException;
         // A refused connection never reached the server.

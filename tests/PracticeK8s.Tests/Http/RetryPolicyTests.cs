@@ -21,6 +21,11 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
+    public void ARefusedCertificate_IsNeverRetried() =>
+        Assert.False(Policy.ShouldRetry(HttpMethod.Get, new HttpRequestException("The SSL connection could not be established",
+            new ServerCertificateException("tls: failed to verify certificate: x509: certificate is valid for a, not b"))));
+
+    [Fact]
     public void Reads_AreRetriedOnOther5xxOnlyWhenTheServerSendsRetryAfter()
     {
         Assert.True(Policy.ShouldRetry(HttpMethod.Get, HttpStatusCode.InternalServerError, hasRetryAfter: true));

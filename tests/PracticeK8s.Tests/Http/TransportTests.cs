@@ -112,6 +112,7 @@ public sealed class TransportTests : IDisposable
         Assert.Equal($"Unable to connect to the server {url}: tls: failed to verify certificate: x509: certificate is valid for 127.0.0.1, ::1, not 127.0.0.3",
             error.Message);
         Assert.Equal(0, server.Requests);
+        Assert.Equal(1, server.Connections); // a refused certificate is not retried
 
         var kubectl = Kubectl(config, "get", "--raw", "/version");
         Assert.NotEqual(0, kubectl.ExitCode);
