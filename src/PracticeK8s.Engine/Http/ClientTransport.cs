@@ -29,13 +29,9 @@ public static class ClientTransport
 
     private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancel)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = CreateSocket();
         try
         {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, (int)KeepAliveIdle.TotalSeconds);
-            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, (int)KeepAliveInterval.TotalSeconds);
-            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, KeepAliveProbes);
             await socket.ConnectAsync(context.DnsEndPoint, cancel).ConfigureAwait(false);
             return new NetworkStream(socket, ownsSocket: true);
         }
@@ -44,5 +40,23 @@ public static class ClientTransport
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A dual-mode TCP socket with keep-alive on (and tuned where the platform allows).</summary>
+    internal static Socket CreateSocket()
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, (int)KeepAliveIdle.TotalSeconds);
+            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, (int)KeepAliveInterval.TotalSeconds);
+            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, KeepAliveProbes);
+        }
+        catch (Exception e) when (e is SocketException or PlatformNotSupportedException)
+        {
+            // Older systems keep the OS's keep-alive timing; a dead peer is still noticed, later.
+        }
+        return socket;
     }
 }

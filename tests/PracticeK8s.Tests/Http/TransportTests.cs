@@ -253,6 +253,19 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
+    public void Connections_UseTcpKeepAlive_SoAQuietStreamNoticesADeadPeer()
+    {
+        using var socket = ClientTransport.CreateSocket();
+        Assert.Equal(1, (int)socket.GetSocketOption(System.Net.Sockets.SocketOptionLevel.Socket, System.Net.Sockets.SocketOptionName.KeepAlive)!);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(15, (int)socket.GetSocketOption(System.Net.Sockets.SocketOptionLevel.Tcp, System.Net.Sockets.SocketOptionName.TcpKeepAliveTime)!);
+            Assert.Equal(5, (int)socket.GetSocketOption(System.Net.Sockets.SocketOptionLevel.Tcp, System.Net.Sockets.SocketOptionName.TcpKeepAliveInterval)!);
+            Assert.Equal(3, (int)socket.GetSocketOption(System.Net.Sockets.SocketOptionLevel.Tcp, System.Net.Sockets.SocketOptionName.TcpKeepAliveRetryCount)!);
+        }
+    }
+
+    [Fact]
     public async Task ClosedPort_FailsInOneSentenceNamingTheAddress()
     {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
