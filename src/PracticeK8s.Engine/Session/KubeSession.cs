@@ -102,10 +102,11 @@ public static class KubeSession
         configuration.FirstMessageHandlerSetup = handler => ClientTransport.Configure(handler, connectTimeout, verifier);
         configuration.UserAgent = "PracticeK8s/" + typeof(KubeSession).Assembly.GetName().Version?.ToString(3);
 
-        DelegatingHandler[] handlers = string.IsNullOrEmpty(serverName) || configuration.SkipTlsVerify
-            ? [new ConnectionErrorHandler(server, connectTimeout), new RetryHandler(RetryPolicy.Default), new LoggingHandler()]
-            : [new ConnectionErrorHandler(server, connectTimeout), new RetryHandler(RetryPolicy.Default), new LoggingHandler(), new ServerNameHandler(serverName)];
-        var client = new Kubernetes(configuration, handlers);
+        // Outermost first: errors named, then retries, then the request log, then the name TLS uses.
+        var handlers = new List<DelegatingHandler> { new ConnectionErrorHandler(server, connectTimeout), new RetryHandler(RetryPolicy.Default), new LoggingHandler() };
+        if (verifier is not null && !string.IsNullOrEmpty(serverName))
+            handlers.Add(new ServerNameHandler(serverName));
+        var client = new Kubernetes(configuration, [.. handlers]);
         var ns = context.Get("namespace");
         return new KubeConnection(contextName, cluster.Name, user.Name, server, string.IsNullOrEmpty(ns) ? null : ns, client, configuration)
         {
