@@ -253,6 +253,26 @@ public sealed class TransportTests : IDisposable
     }
 
     [Fact]
+    public async Task Watch_SilentForLongerThanTheServerWouldKeepIt_IsResumed()
+    {
+        await WarmUpAsync();
+        var server = Serve(IPAddress.Loopback, LoopbackCertificate, TlsServerBehaviour.StallMidBody);
+        var connection = Connect(KubeConfig($"https://127.0.0.1:{server.Port}", "data"));
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        RequestLog.Verbose = log.Enqueue;
+        var client = new ResourceClient(connection) { WatchSilenceLimit = TimeSpan.FromSeconds(1) };
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2.6));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in client.WatchAsync(BuiltinResources.Pod, "default", new ListOptions(), "1", stop.Token))
+            {
+            }
+        });
+        Assert.True(server.Requests >= 2, $"{server.Requests} watch requests");
+        Assert.Contains(log, line => line == "watch of pods was silent for 1s; resuming from 1");
+    }
+
+    [Fact]
     public void Connections_UseTcpKeepAlive_SoAQuietStreamNoticesADeadPeer()
     {
         using var socket = ClientTransport.CreateSocket();
