@@ -93,4 +93,24 @@ public sealed class DepthLimitTests
         Assert.Equal("KubeManifestInvalid", error.ErrorId);
         Assert.Equal("error parsing bomb.yaml: document 1, line 6, column 12: aliases are not supported", error.Message);
     }
+
+    [Fact]
+    public void OversizedManifestFile_IsRefusedBeforeItIsRead()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"huge-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            using (var file = new FileStream(path, FileMode.CreateNew))
+                file.SetLength(ManifestReader.MaxFileBytes + 1); // sparse: no data is written
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var error = Assert.Throws<KubeException>(() => ManifestReader.ReadFile(path));
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1024 * 1024, "nothing of the file was read");
+            Assert.Equal("KubeManifestInvalid", error.ErrorId);
+            Assert.Equal($"error reading \"{path}\": the file ({ManifestReader.MaxFileBytes + 1} bytes) is larger than the 64 MiB a manifest file may be", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
