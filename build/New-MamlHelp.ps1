@@ -2,7 +2,8 @@
 .SYNOPSIS
     Writes the module's MAML help (en-US/PracticeK8s.dll-Help.xml) from the built module's cmdlet
     metadata (syntax, parameter types, positions, pipeline input, aliases) and the text kept in
-    help/<Verb-Noun>.psd1 (synopsis, description, parameter descriptions, examples).
+    help/<Verb-Noun>.psd1 (synopsis, description, parameter descriptions, examples), and in
+    help/SharedParameters.psd1 for parameters every cluster cmdlet has.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -14,6 +15,9 @@ $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
 $module = Get-Module PracticeK8s
 $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+# Text for parameters every cluster cmdlet shares (-RequestTimeout), used where a cmdlet's own file has none.
+$sharedFile = Join-Path $SourceDir 'SharedParameters.psd1'
+$sharedText = if (Test-Path $sharedFile) { (Import-PowerShellDataFile $sharedFile).Parameters } else { @{} }
 
 $maml = 'http://schemas.microsoft.com/maml/2004/10'
 $command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
@@ -91,7 +95,7 @@ foreach ($cmd in (Get-Command -Module PracticeK8s -CommandType Cmdlet | Sort-Obj
         $writer.WriteAttributeString('position', $(if ($attribute.Position -ge 0) { "$($attribute.Position)" } else { 'named' }))
         $writer.WriteAttributeString('aliases', $(if ($p.Aliases.Count) { $p.Aliases -join ', ' } else { 'none' }))
         $writer.WriteElementString('name', $maml, $name)
-        $writer.WriteStartElement('description', $maml); Write-Para ($paramText[$name] ?? ''); $writer.WriteEndElement()
+        $writer.WriteStartElement('description', $maml); Write-Para ($paramText[$name] ?? $sharedText[$name] ?? ''); $writer.WriteEndElement()
         $writer.WriteElementString('parameterValue', $command, $p.ParameterType.Name)
         $writer.WriteStartElement('type', $dev); $writer.WriteElementString('name', $maml, $p.ParameterType.FullName); $writer.WriteEndElement()
         $writer.WriteEndElement()

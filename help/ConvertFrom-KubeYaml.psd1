@@ -3,7 +3,7 @@
     Description = @'
 ConvertFrom-KubeYaml reads YAML text or files, with one or many documents separated by ---, and returns one object per Kubernetes object. Built-in kinds become typed API objects (k8s.Models.V1Deployment, V1Pod, ...) that the other cmdlets accept; kinds the module has no model for (custom resources) become PSCustomObjects with the type name PracticeK8s.KubeObject. A document of kind List is opened into its items.
 
-Lines piped from Get-Content are joined before parsing, like ConvertFrom-Json. Malformed YAML is reported with the file (or "the input text"), the document number, the line and the column; nothing of that file is returned.
+Lines piped from Get-Content are joined before parsing, like ConvertFrom-Json. Malformed YAML is reported with the file (or "the input text"), the document number, the line and the column; nothing of that file is returned. So is a document nested more than 64 levels deep (mappings and sequences, the document itself being level 1): it is refused where the 65th level starts, before anything deeper is read. Aliases (*name) are refused too, and a file larger than 64 MiB is refused before it is read. These errors have the ErrorId KubeManifestInvalid, as in Publish-KubeResource.
 '@
     Parameters  = @{
         InputObject = 'YAML text. Pipeline input is collected and parsed as one text.'

@@ -146,6 +146,32 @@ with tarfile.open(sys.argv[1], "w", format=tarfile.GNU_FORMAT) as t:
         @(Get-ChildItem $arena -Recurse -File | Where-Object Name -like 'escaped*') | Should -BeNullOrEmpty
     }
 
+    It 'does not write through a symbolic link already in the destination folder that leads out of it, naming the entry' {
+        $site = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'site-source/conf') -Force
+        Set-Content (Join-Path $site.Parent.FullName 'index.html') 'page'
+        Set-Content (Join-Path $site 'app.conf') 'conf'
+        Copy-KubeItem $site.Parent.FullName "${ns}/box:/tmp/site"
+        $outside = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'outside-of-dest')
+
+        # The copy's own folder is a link out: dest/site -> outside.
+        $dest = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'link-dest-1')
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $dest 'site') -Target $outside
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        Copy-KubeItem "box:/tmp/site" $dest -Namespace $ns -ErrorVariable err -ErrorAction SilentlyContinue
+        Write-Host "symlinked destination refused in $($watch.ElapsedMilliseconds) ms"
+        @(Get-ChildItem $outside -Recurse -Force) | Should -BeNullOrEmpty
+        @($err | Where-Object FullyQualifiedErrorId -like 'KubeCopyUnsafeEntry*').Count | Should -BeGreaterOrEqual 2
+        ($err.Exception.Message -join "`n") | Should -Match ('refusing tar entry "tmp/site/index\.html": "' + [regex]::Escape((Join-Path $dest 'site')) + '" is a symbolic link to "' + [regex]::Escape($outside.FullName) + '", outside the destination')
+
+        # A sub-folder is a link out: dest/site/conf -> outside; the rest is copied.
+        $dest2 = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'link-dest-2/site') -Force
+        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $dest2 'conf') -Target $outside
+        Copy-KubeItem "box:/tmp/site" (Split-Path $dest2) -Namespace $ns -ErrorVariable err2 -ErrorAction SilentlyContinue
+        Get-Content (Join-Path $dest2 'index.html') | Should -Be 'page'
+        @(Get-ChildItem $outside -Recurse -Force) | Should -BeNullOrEmpty
+        ($err2.Exception.Message -join "`n") | Should -Match 'refusing tar entry "tmp/site/conf/app\.conf": .*symbolic link'
+    }
+
     It 'rejects file specs kubectl rejects' {
         { Copy-KubeItem 'a/b/c:/x' (Join-Path $TestDrive 'x') -ErrorAction Stop } | Should -Throw '*filespec must match the canonical format*'
         { Copy-KubeItem (Join-Path $TestDrive 'a') (Join-Path $TestDrive 'b') -ErrorAction Stop } | Should -Throw '*must be a remote file specification*'

@@ -1,6 +1,6 @@
 # The client session's shared plumbing against a real server that misbehaves on demand (the
-# sandbox's fault endpoint): retries of reads and of writes the server cannot have applied,
-# honouring Retry-After; watches that resume after a dropped connection and re-list on 410;
+# sandbox's fault endpoint): retries of reads (429, 503, other 5xx with Retry-After, broken
+# connections) and of writes the server cannot have applied (429), honouring Retry-After; watches that resume after a dropped connection and re-list on 410;
 # -Verbose request lines with secrets redacted.
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
@@ -46,6 +46,20 @@ Describe 'Retries' {
         (Get-KubeConfigMap one -Namespace $ns).Name | Should -Be 'one'
     }
 
+    It 'retries a read on a 5xx that carries Retry-After, as client-go does' {
+        $null = Add-Fault @{ pathPrefix = "/api/v1/namespaces/$ns/configmaps"; methods = @('GET'); kind = 'status'; status = 500; retryAfterSeconds = 1; count = 1 }
+        $verbose = Get-Verbose { (Get-KubeConfigMap one -Namespace $ns -Verbose).Name | Should -Be 'one' }
+        ($verbose | Where-Object { $_ -match '500 .*retry 1 of' }) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'does not retry a write on a 5xx even with Retry-After (the server may have applied it)' {
+        $null = Add-Fault @{ pathPrefix = "/api/v1/namespaces/$ns/configmaps"; methods = @('POST'); kind = 'status'; status = 500; retryAfterSeconds = 1; count = 2 }
+        Publish-KubeResource -Yaml "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: not-retried, namespace: $ns}" -ErrorVariable err -ErrorAction SilentlyContinue | Out-Null
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeServerError,*'
+        $faults = Invoke-RestMethod -Uri "$($sandbox.Url)/practicek8s/faults" -Headers @{ Authorization = "Bearer $token" } -SkipCertificateCheck
+        @($faults.rules)[0].hits | Should -Be 1
+    }
+
     It 'retries a write on 429 (the server did not apply it)' {
         $null = Add-Fault @{ pathPrefix = "/api/v1/namespaces/$ns/configmaps"; methods = @('POST'); kind = 'status'; status = 429; count = 1 }
         Publish-KubeResource -Yaml "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: posted, namespace: $ns}" | Out-Null
@@ -62,7 +76,7 @@ Describe 'Retries' {
         @($faults.rules)[0].hits | Should -Be 1 -Because 'the write was sent once'
     }
 
-    It 'does not retry a read on 500 and names the server''s message' {
+    It 'does not retry a read on 500 without Retry-After and names the server''s message' {
         $null = Add-Fault @{ pathPrefix = "/api/v1/namespaces/$ns/configmaps"; methods = @('GET'); kind = 'status'; status = 500; count = 2 }
         Get-KubeConfigMap one -Namespace $ns -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'

@@ -273,6 +273,19 @@ Describe 'An instance whose server died' {
         Stop-KubeSandbox
     }
 
+    It 'goes on with a -DataDir given before, and Remove-KubeSandbox leaves that folder' {
+        $dataDir = Join-Path $root 'my-data'
+        $null = Start-KubeSandbox -Name elsewhere -DataDir $dataDir -InformationAction Ignore
+        & $kubectl create configmap in-my-data --from-literal=a=b | Out-Null
+        Stop-KubeSandbox elsewhere
+        $again = Start-KubeSandbox -Name elsewhere -InformationAction Ignore
+        $again.DataDir | Should -Be $dataDir
+        & $kubectl get configmap in-my-data -o name | Should -Be 'configmap/in-my-data'
+        Remove-KubeSandbox elsewhere -Confirm:$false
+        Test-Path (Join-Path $dataDir 'objects.wal') | Should -BeTrue
+        Get-KubeSandbox elsewhere -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
     It 'deletes a temporary instance with its data when it stops' {
         $temporary = Start-KubeSandbox -Name scratch2 -Temporary -InformationAction Ignore
         Test-Path $temporary.DataDir | Should -BeTrue

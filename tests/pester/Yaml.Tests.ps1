@@ -38,7 +38,7 @@ Describe 'ConvertFrom-KubeYaml' {
         Set-Content $file "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: a}`n---`napiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: [b`n  labels: x`n"
         $result = ConvertFrom-KubeYaml -Path $file -ErrorVariable err -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeYamlInvalid,*'
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeManifestInvalid,*'
         $err[0].Exception.Message | Should -BeLike "error parsing $file*document 2, line *, column *"
         $err[0].Exception.Document | Should -Be 2
         $err[0].Exception.Line | Should -BeGreaterOrEqual 8

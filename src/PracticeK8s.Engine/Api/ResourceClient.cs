@@ -101,10 +101,21 @@ public sealed class ResourceClient
     public static object ToObject(ResourceKind kind, JsonObject node) =>
         ToObject(kind, JsonSerializer.SerializeToElement(node));
 
+    /// <summary>The watch's own server-side bound (timeoutSeconds): a healthy server ends each watch request by then.</summary>
+    private const int WatchTimeoutSeconds = 300;
+
     /// <summary>
-    /// Changes after <paramref name="resourceVersion"/> until cancelled. A dropped connection or a
-    /// server-side timeout resumes from the last version seen; a version the server no longer
-    /// has (410 Gone) re-lists and reports every current object as ADDED, then goes on.
+    /// How long a watch may stay completely silent before it is taken for dead and resumed: the
+    /// server ends each watch after <see cref="WatchTimeoutSeconds"/>, so a minute beyond that
+    /// means the peer stopped answering (TCP keep-alive catches a peer that vanished sooner).
+    /// </summary>
+    public TimeSpan WatchSilenceLimit { get; init; } = TimeSpan.FromSeconds(WatchTimeoutSeconds + 60);
+
+    /// <summary>
+    /// Changes after <paramref name="resourceVersion"/> until cancelled. A dropped connection, a
+    /// server-side timeout or a watch silent for longer than <see cref="WatchSilenceLimit"/> resumes
+    /// from the last version seen; a version the server no longer has (410 Gone) re-lists and
+    /// reports every current object as ADDED, then goes on.
     /// </summary>
     public async IAsyncEnumerable<WatchEvent> WatchAsync(ResourceKind kind, string? ns, ListOptions options, string? resourceVersion,
         [EnumeratorCancellation] CancellationToken cancel)
@@ -118,8 +129,8 @@ public sealed class ResourceClient
             HttpResponseMessage? response = null;
             try
             {
-                response = await _api.SendAsync(HttpMethod.Get, kind.CollectionPath(ns) + options.Query(resourceVersion: version, watch: true, timeoutSeconds: 300),
-                    null, cancel, stream: true).ConfigureAwait(false);
+                response = await _api.SendAsync(HttpMethod.Get, kind.CollectionPath(ns) + options.Query(resourceVersion: version, watch: true, timeoutSeconds: WatchTimeoutSeconds),
+                    null, cancel, stream: true, endless: true).ConfigureAwait(false);
                 failures = 0;
             }
             catch (KubeApiException e) when (e.IsGone)
@@ -139,16 +150,23 @@ public sealed class ResourceClient
                 {
                     var stream = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
                     using var reader = new StreamReader(stream);
+                    using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                     while (true)
                     {
                         string? line;
                         try
                         {
-                            line = await reader.ReadLineAsync(cancel).ConfigureAwait(false);
+                            silence.CancelAfter(WatchSilenceLimit);
+                            line = await reader.ReadLineAsync(silence.Token).ConfigureAwait(false);
                         }
                         catch (Exception e) when (e is IOException or HttpRequestException && !cancel.IsCancellationRequested)
                         {
                             RequestLogWrite($"watch of {kind.QualifiedPlural} was cut ({e.Message}); resuming from {version}");
+                            break;
+                        }
+                        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                        {
+                            RequestLogWrite($"watch of {kind.QualifiedPlural} was silent for {Http.RequestTimeout.Format(WatchSilenceLimit)}; resuming from {version}");
                             break;
                         }
                         if (line is null)

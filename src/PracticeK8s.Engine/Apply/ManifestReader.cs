@@ -30,8 +30,27 @@ public static class ManifestReader
             .ToList();
     }
 
+    /// <summary>
+    /// The largest manifest file read: far beyond any real one (the API server takes at most 3 MiB
+    /// per object), small enough that a hostile or mistaken path cannot exhaust memory.
+    /// </summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
     public static IReadOnlyList<ManifestObject> ReadFile(string path, string verb = "apply") =>
-        Read(File.ReadAllText(path), path, isFile: true, verb);
+        Read(ReadText(path), path, isFile: true, verb);
+
+    /// <summary>A manifest file's text, refused before it is read when it is larger than <see cref="MaxFileBytes"/>.</summary>
+    public static string ReadText(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        if (file.Length > MaxFileBytes)
+        {
+            throw new KubeException($"error reading \"{path}\": the file ({file.Length} bytes) is larger than the {MaxFileBytes / (1024 * 1024)} MiB a manifest file may be",
+                "KubeManifestInvalid", System.Management.Automation.ErrorCategory.InvalidData, path);
+        }
+        using var reader = new StreamReader(file);
+        return reader.ReadToEnd();
+    }
 
     /// <summary>The objects of one YAML/JSON stream; throws a <see cref="KubeException"/> naming the source when any part is unusable.</summary>
     public static IReadOnlyList<ManifestObject> Read(string text, string sourceName, bool isFile = false, string verb = "apply")
@@ -43,8 +62,8 @@ public static class ManifestReader
         }
         catch (KubeYamlException e)
         {
-            throw new KubeException($"error parsing {(isFile ? $"\"{sourceName}\"" : sourceName)}: {e.Message}", "KubeManifestInvalid",
-                System.Management.Automation.ErrorCategory.ParserError, sourceName, e);
+            throw new KubeException($"error parsing {(isFile ? $"\"{sourceName}\"" : sourceName)}: document {e.Document}, line {e.Line}, column {e.Column}: {e.Problem}",
+                "KubeManifestInvalid", System.Management.Automation.ErrorCategory.ParserError, sourceName, e);
         }
         var result = new List<ManifestObject>();
         foreach (var (obj, document) in documents)

@@ -92,9 +92,13 @@ public sealed class PodCopy
     /// <summary>Copies <paramref name="remotePath"/> from the container to <paramref name="localPath"/> (into it when it is an existing directory).</summary>
     public async Task<ExtractionSummary> FromPodAsync(ExecTarget target, string remotePath, string localPath, bool noPreserve, CancellationToken cancel)
     {
+        string? folder = null;
         if (Directory.Exists(localPath))
+        {
+            folder = localPath;
             localPath = Path.Combine(localPath, RemotePaths.Base(remotePath));
-        var extractor = new SafeExtractor(remotePath, localPath)
+        }
+        var extractor = new SafeExtractor(remotePath, localPath, folder)
         {
             PreserveModes = !noPreserve,
             OnRefused = OnRefused,

@@ -10,7 +10,8 @@ public sealed record ExtractionSummary(int Files, int Directories, long Bytes, I
 /// <summary>
 /// Unpacks a tar stream from a pod (kubectl cp pod:SRC DEST) with kubectl's defences: every entry
 /// must lie under the source prefix ("tar contents corrupted" otherwise); the rest of its name,
-/// treated as a remote path, must stay inside the destination; symbolic links are never created;
+/// treated as a remote path, must stay inside the destination, also as resolved on disk (a symbolic
+/// link already in the destination that leads out of it is never written through); symbolic links are never created;
 /// a hard link is only honoured when it names a file already written inside the destination.
 /// Refused entries are reported by name and nothing is written for them.
 /// </summary>
@@ -18,13 +19,17 @@ public sealed class SafeExtractor
 {
     private readonly string _destination;
     private readonly string _prefix;
+    private readonly DestinationLinks _links;
 
     /// <param name="remoteSource">The path given to tar cf on the pod.</param>
     /// <param name="destination">The local path the source becomes (a file or a directory).</param>
-    public SafeExtractor(string remoteSource, string destination)
+    /// <param name="folder">The folder the user named, which nothing may leave through a symbolic link
+    /// found on disk (default: the folder that holds <paramref name="destination"/>).</param>
+    public SafeExtractor(string remoteSource, string destination, string? folder = null)
     {
         _prefix = RemotePaths.Prefix(remoteSource);
         _destination = Path.GetFullPath(destination);
+        _links = new DestinationLinks(folder ?? Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(_destination)) ?? _destination);
     }
 
     /// <summary>Restore each entry's permission bits (Unix only; never set-uid/set-gid/sticky).</summary>
@@ -62,6 +67,11 @@ public sealed class SafeExtractor
             if (target is null)
             {
                 Refuse(refused, name, "it would be written outside the destination");
+                continue;
+            }
+            if (_links.Escape(target) is { } escape)
+            {
+                Refuse(refused, name, $"\"{escape.Link}\" is a symbolic link to \"{escape.Points}\", outside the destination; nothing is written through it");
                 continue;
             }
 

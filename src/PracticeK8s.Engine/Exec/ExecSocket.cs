@@ -38,16 +38,32 @@ internal static class ExecSocket
                 socket.Options.SetRequestHeader(header.Key, string.Join(" ", header.Value));
         }
         Http.RequestLog.WriteVerboseText($"GET {uri.PathAndQuery} (WebSocket upgrade, offering {string.Join(", ", protocols)})");
+        // The upgrade is bounded like any request; the stream after it has no deadline (keep-alive notices a dead peer).
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        if (Http.RequestTimeout.Current is { } limit)
+            deadline.CancelAfter(limit);
         try
         {
-            await socket.ConnectAsync(uri, client.HttpClient, cancel).ConfigureAwait(false);
+            await socket.ConnectAsync(uri, client.HttpClient, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancel.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new KubeException($"Unable to connect to the server {connection.Server}: the WebSocket upgrade of {uri.AbsolutePath} timed out after " +
+                $"{Http.RequestTimeout.Format(Http.RequestTimeout.Current ?? TimeSpan.Zero)} (the request timeout; -RequestTimeout sets another, 0 for none)",
+                "KubeTimeout", System.Management.Automation.ErrorCategory.OperationTimeout, connection.Server, e);
         }
         catch (WebSocketException e) when (!cancel.IsCancellationRequested)
         {
             var status = socket.HttpStatusCode;
             socket.Dispose();
             if (status is 0)
-                throw new KubeException($"cannot open the exec stream: {e.Message}", "KubeConnectionFailed", System.Management.Automation.ErrorCategory.ConnectionError, path, e);
+            {
+                if (e.InnerException is KubeException transport)
+                    throw transport;
+                throw new KubeException($"Unable to connect to the server {connection.Server}: cannot open the exec stream: {Http.TransportErrors.Cause(e)}",
+                    "KubeConnectionFailed", System.Management.Automation.ErrorCategory.ConnectionError, path, e);
+            }
             // The refusal's body is not exposed by ClientWebSocket: ask the same URL without the upgrade for the Status.
             throw await RefusalAsync(connection, path, status, cancel).ConfigureAwait(false);
         }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Net.Http;
-using System.Security.Authentication;
 using PracticeK8s.Engine.Errors;
 
 namespace PracticeK8s.Engine.Http;
@@ -9,8 +8,13 @@ namespace PracticeK8s.Engine.Http;
 internal sealed class ConnectionErrorHandler : DelegatingHandler
 {
     private readonly string _server;
+    private readonly TimeSpan _connectTimeout;
 
-    public ConnectionErrorHandler(string server) => _server = server;
+    public ConnectionErrorHandler(string server, TimeSpan connectTimeout)
+    {
+        _server = server;
+        _connectTimeout = connectTimeout;
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -24,18 +28,14 @@ internal sealed class ConnectionErrorHandler : DelegatingHandler
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new KubeException($"Unable to connect to the server {_server}: the request timed out", "KubeTimeout",
-                ErrorCategory.OperationTimeout, _server, e);
+            // Only the handler's own connect bound cancels without the caller's token.
+            throw new KubeException($"Unable to connect to the server {_server}: the TCP connection and TLS handshake did not complete within {RequestTimeout.Format(_connectTimeout)}",
+                "KubeTimeout", ErrorCategory.OperationTimeout, _server, e);
         }
     }
 
-    private KubeException Describe(HttpRequestException e)
-    {
-        var cause = e.InnerException is AuthenticationException auth
-            ? $"TLS handshake failed: {auth.InnerException?.Message ?? auth.Message}"
-            : e.Message;
-        return new KubeException($"Unable to connect to the server {_server}: {cause}", "KubeConnectionFailed",
+    private KubeException Describe(HttpRequestException e) =>
+        new($"Unable to connect to the server {_server}: {TransportErrors.Cause(e)}", "KubeConnectionFailed",
             ErrorCategory.ConnectionError, _server, e,
-            recommendedAction: "Check that the cluster is running and that the kubeconfig's server address is right.");
-    }
+            recommendedAction: "Check that the cluster is running and that the kubeconfig's server address (and certificate authority) is right.");
 }

@@ -37,7 +37,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            if (attempt < _policy.MaxAttempts && _policy.ShouldRetry(request.Method, response.StatusCode))
+            if (attempt < _policy.MaxAttempts && _policy.ShouldRetry(request.Method, response.StatusCode, response.Headers.RetryAfter is not null))
             {
                 var delay = _policy.Delay(attempt, RetryAfter(response.Headers.RetryAfter));
                 RequestLog.WriteVerbose($"{request.Method} {request.RequestUri}: {(int)response.StatusCode} {response.ReasonPhrase}; retry {attempt} of {_policy.MaxAttempts - 1} in {delay.TotalMilliseconds:0} ms");

@@ -5,8 +5,11 @@ using System.Net.Sockets;
 namespace PracticeK8s.Engine.Http;
 
 /// <summary>
-/// When a request may be sent again. Reads are retried on connection failures and on 429/503;
-/// writes only when the server cannot have applied them (refused connection, 429).
+/// When a request may be sent again (at most 3 more times, with capped exponential back-off or the
+/// server's Retry-After, within the request timeout). Reads (GET, HEAD) are retried on a transport
+/// failure before an answer other than a refused TLS handshake (no new attempt once <see cref="MaxElapsed"/> has gone by), on 429 and
+/// 503, and on any other 5xx that carries Retry-After (client-go's rule: the server asks to be asked
+/// again). Writes are retried only when the server cannot have applied them: a refused connection or 429.
 /// </summary>
 public sealed class RetryPolicy
 {
@@ -21,11 +24,20 @@ public sealed class RetryPolicy
 
     public static bool IsRead(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Head;
 
-    public bool ShouldRetry(HttpMethod method, HttpStatusCode status) =>
-        status == HttpStatusCode.TooManyRequests || (status == HttpStatusCode.ServiceUnavailable && IsRead(method));
+    public bool ShouldRetry(HttpMethod method, HttpStatusCode status, bool hasRetryAfter = false)
+    {
+        if (status == HttpStatusCode.TooManyRequests)
+            return true;
+        if (!IsRead(method) || (int)status < 500 || (int)status > 599)
+            return false;
+        return status == HttpStatusCode.ServiceUnavailable || hasRetryAfter;
+    }
 
     public bool ShouldRetry(HttpMethod method, Exception error)
     {
+        // A refused certificate is refused again: never retried.
+        if (error.InnerException is System.Security.Authentication.AuthenticationException)
+            return false;
         if (IsRead(method))
             return error is HttpRequestException;
         // A refused connection never reached the server.

@@ -103,7 +103,7 @@ public sealed class PodLogReader
         [EnumeratorCancellation] CancellationToken cancel)
     {
         using var response = await _api.SendAsync(HttpMethod.Get, query.PathFor(source.Namespace, source.Pod, source.Container), null, cancel,
-            accept: "text/plain, */*", stream: true).ConfigureAwait(false);
+            accept: "text/plain, */*", stream: true, endless: query.Follow).ConfigureAwait(false);
         // A read blocked on a quiet follow stream ends when the token fires: dropping the response closes the connection.
         using var closeOnCancel = cancel.Register(() => response.Dispose());
         await using var body = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);

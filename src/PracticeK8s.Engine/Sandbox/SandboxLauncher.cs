@@ -70,8 +70,9 @@ public static class SandboxLauncher
         if (previous?.Kubeconfig is not null && !SamePath(previous.Kubeconfig, request.Kubeconfig))
             previous = SandboxKubeconfig.Remove(previous);   // an earlier run's entries in another kubeconfig
 
-        var ownData = request.DataDir is null;
-        var dataDir = request.DataDir ?? Path.Combine(instanceDirectory, "data");
+        // Without -DataDir, an instance goes on where it kept its data: a folder given before, or its own.
+        var dataDir = request.DataDir ?? (previous is { OwnsDataDir: false } ? previous.DataDir : Path.Combine(instanceDirectory, "data"));
+        var ownData = SamePath(dataDir, Path.Combine(instanceDirectory, "data"));
         var temporary = request.Temporary || (previous?.Temporary == true && request.DataDir is null);
         if (previous?.Temporary == true && previous.OwnsDataDir && Directory.Exists(previous.DataDir))
             Directory.Delete(previous.DataDir, recursive: true);   // a temporary instance that died: start it fresh

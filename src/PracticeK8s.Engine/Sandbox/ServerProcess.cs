@@ -74,12 +74,11 @@ public static class ServerProcess
     {
         // cmd.exe with CreateNoWindow runs in a console of its own, outside this console's Ctrl+C group.
         var command = string.Join(' ', new[] { DotnetHost(), server }.Concat(arguments).Select(a => $"\"{a}\""));
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("ComSpec") ?? "cmd.exe");
-        start.ArgumentList.Add("/d");
-        start.ArgumentList.Add("/s");
-        start.ArgumentList.Add("/c");
-        start.ArgumentList.Add($"\"{command} <NUL >>\"{logFile}\" 2>&1\"");
-        return start;
+        // One raw command line: with /s, cmd drops the outer quotes and runs the rest as written.
+        return new ProcessStartInfo(Environment.GetEnvironmentVariable("ComSpec") ?? "cmd.exe")
+        {
+            Arguments = $"/d /s /c \"{command} <NUL >>\"{logFile}\" 2>&1\"",
+        };
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ public sealed class KubeConnection : IDisposable
     /// <summary>The context's namespace, or null when the context sets none.</summary>
     public string? DefaultNamespace { get; }
 
+    /// <summary>The kubeconfig sets insecure-skip-tls-verify for this https server: its certificate is not checked.</summary>
+    public bool SkipsTlsVerify { get; init; }
+
     internal Kubernetes Client { get; }
     internal KubernetesClientConfiguration Configuration { get; }
 

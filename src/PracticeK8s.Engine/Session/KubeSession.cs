@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http;
 using k8s;
 using k8s.Authentication;
 using k8s.KubeConfigModels;
@@ -96,14 +97,33 @@ public static class KubeSession
 
         var server = configuration.Host ?? cluster.Get("server") ?? "";
         var connectTimeout = ConnectTimeout;
-        configuration.FirstMessageHandlerSetup = handler => handler.ConnectTimeout = connectTimeout;
+        var serverName = cluster.Get("tls-server-name") is { Length: > 0 } name ? name : configuration.TlsServerName;
+        var verifier = Verifier(configuration, serverName);
+        configuration.FirstMessageHandlerSetup = handler => ClientTransport.Configure(handler, connectTimeout, verifier);
         configuration.UserAgent = "PracticeK8s/" + typeof(KubeSession).Assembly.GetName().Version?.ToString(3);
 
-        var client = new Kubernetes(configuration,
-            new ConnectionErrorHandler(server),
-            new RetryHandler(RetryPolicy.Default),
-            new LoggingHandler());
+        // Outermost first: errors named, then retries, then the request log, then the name TLS uses.
+        var handlers = new List<DelegatingHandler> { new ConnectionErrorHandler(server, connectTimeout), new RetryHandler(RetryPolicy.Default), new LoggingHandler() };
+        if (verifier is not null && !string.IsNullOrEmpty(serverName))
+            handlers.Add(new ServerNameHandler(serverName));
+        var client = new Kubernetes(configuration, [.. handlers]);
         var ns = context.Get("namespace");
-        return new KubeConnection(contextName, cluster.Name, user.Name, server, string.IsNullOrEmpty(ns) ? null : ns, client, configuration);
+        return new KubeConnection(contextName, cluster.Name, user.Name, server, string.IsNullOrEmpty(ns) ? null : ns, client, configuration)
+        {
+            SkipsTlsVerify = configuration.SkipTlsVerify && server.StartsWith("https:", StringComparison.OrdinalIgnoreCase),
+        };
+    }
+
+    /// <summary>
+    /// Our certificate check for an https server (null: insecure-skip-tls-verify, or plain http). The
+    /// CA certificates move from the configuration into it, so that KubernetesClient installs none of its own.
+    /// </summary>
+    private static ServerCertificateVerifier? Verifier(KubernetesClientConfiguration configuration, string? serverName)
+    {
+        if (configuration.SkipTlsVerify || !Uri.TryCreate(configuration.Host, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+            return null;
+        var verifier = new ServerCertificateVerifier(configuration.SslCaCerts, string.IsNullOrEmpty(serverName) ? uri.Host : serverName);
+        configuration.SslCaCerts = null;
+        return verifier;
     }
 }

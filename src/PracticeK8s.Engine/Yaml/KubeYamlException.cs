@@ -3,12 +3,15 @@ using PracticeK8s.Engine.Errors;
 
 namespace PracticeK8s.Engine.Yaml;
 
-/// <summary>YAML that cannot be read: names the source (file), the document (1-based), line and column.</summary>
+/// <summary>
+/// YAML that cannot be read: names the source (file), the document (1-based), line and column. Its
+/// error id is KubeManifestInvalid, the same as every other unusable manifest.
+/// </summary>
 public sealed class KubeYamlException : KubeException
 {
     public KubeYamlException(string source, int document, int line, int column, string problem, Exception? inner = null)
         : base($"error parsing {source}: document {document}, line {line}, column {column}: {problem}",
-            "KubeYamlInvalid", ErrorCategory.InvalidData, source, inner)
+            "KubeManifestInvalid", ErrorCategory.InvalidData, source, inner)
     {
         Source = source;
         Document = document;

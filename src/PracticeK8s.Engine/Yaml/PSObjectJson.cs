@@ -19,8 +19,9 @@ public static class PSObjectJson
 
     public static JsonNode? ToJson(object? value, int depth = 0)
     {
-        if (depth > 100)
-            throw new InvalidOperationException("the object is nested more than 100 levels deep");
+        // depth counts the containers around this value: a container here is level depth + 1.
+        if (depth >= YamlDocuments.MaxDepth && value is PSObject { BaseObject: PSCustomObject } or IEnumerable and not string)
+            throw new InvalidOperationException($"the object nests more than {YamlDocuments.MaxDepth} levels deep");
         if (value is PSObject ps)
         {
             if (ps.BaseObject is not PSCustomObject)

@@ -11,10 +11,18 @@ public sealed record YamlDocument(int Index, int Line, JsonNode? Content);
 /// <summary>
 /// Reads YAML streams (one or many documents) into JSON nodes the way Kubernetes does
 /// (YAML 1.2 core schema: true/false, null/~, integers, floats; everything else a string),
-/// and reports malformed input with document, line and column.
+/// and reports malformed input with document, line and column. Nesting is bounded before anything
+/// deeper is read, so a hostile file cannot exhaust the stack.
 /// </summary>
 public static class YamlDocuments
 {
+    /// <summary>
+    /// The deepest nesting of mappings and sequences a document may have (the document's own mapping
+    /// is level 1): the depth System.Text.Json reads and writes by default, which every object the
+    /// module turns into an API object goes through.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     public static IReadOnlyList<YamlDocument> Parse(string text, string source)
     {
         var documents = new List<YamlDocument>();
@@ -29,7 +37,7 @@ public static class YamlDocuments
                 index++;
                 JsonNode? content = null;
                 if (!parser.Accept<DocumentEnd>(out _))
-                    content = ReadNode(parser, source, index);
+                    content = ReadNode(parser, source, index, 1);
                 parser.Consume<DocumentEnd>();
                 if (content is not null)
                     documents.Add(new YamlDocument(index, (int)start.Start.Line, content));
@@ -49,15 +57,21 @@ public static class YamlDocuments
         return documents;
     }
 
-    private static JsonNode? ReadNode(IParser parser, string source, int document)
+    private static JsonNode? ReadNode(IParser parser, string source, int document, int depth)
     {
         if (parser.TryConsume<Scalar>(out var scalar))
             return ScalarValue(scalar);
+        if (parser.Current is SequenceStart or MappingStart && depth > MaxDepth)
+        {
+            var deep = parser.Current;
+            throw new KubeYamlException(source, document, (int)deep.Start.Line, (int)deep.Start.Column,
+                $"the document nests more than {MaxDepth} levels deep");
+        }
         if (parser.TryConsume<SequenceStart>(out _))
         {
             var array = new JsonArray();
             while (!parser.TryConsume<SequenceEnd>(out _))
-                array.Add(ReadNode(parser, source, document));
+                array.Add(ReadNode(parser, source, document, depth + 1));
             return array;
         }
         if (parser.TryConsume<MappingStart>(out _))
@@ -66,8 +80,8 @@ public static class YamlDocuments
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var keyEvent = parser.Current!;
-                var key = ReadNode(parser, source, document);
-                var value = ReadNode(parser, source, document);
+                var key = ReadNode(parser, source, document, depth + 1);
+                var value = ReadNode(parser, source, document, depth + 1);
                 var name = key switch
                 {
                     null => "null",

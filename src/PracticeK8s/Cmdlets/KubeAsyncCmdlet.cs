@@ -35,6 +35,11 @@ public abstract class KubeAsyncCmdlet : PSCmdlet, IDisposable
     {
     }
 
+    /// <summary>Runs on the worker before each body: set state that flows with its async calls.</summary>
+    protected virtual void OnWorker()
+    {
+    }
+
     /// <summary>Callable from any thread: the action runs later, on the pipeline thread.</summary>
     protected void Post(Action action)
     {
@@ -96,6 +101,7 @@ public abstract class KubeAsyncCmdlet : PSCmdlet, IDisposable
         {
             RequestLog.Verbose = PostVerbose;
             RequestLog.Debug = PostDebug;
+            OnWorker();
             try { await body(run.Token).ConfigureAwait(false); }
             finally { queue.CompleteAdding(); }
         });

@@ -143,4 +143,38 @@ public sealed class SafeExtractorTests : IDisposable
         Assert.Equal("tmp/x/..\\..\\win.txt", Assert.Single(refused).Entry);
         Assert.DoesNotContain(FilesUnder(_root), f => f.Contains("win.txt"));
     }
+
+    [Fact]
+    public async Task ExistingSymlinkedFolderInTheDestination_IsNotWrittenThrough()
+    {
+        // The user's folder already holds "site" -> outside; copying pod:/tmp/site into the folder must not follow it.
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "folder")).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine(_root, "outside")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(folder, "site"), outside);
+        var refused = new List<UnsafeEntryException>();
+        var summary = await new SafeExtractor("/tmp/site", Path.Combine(folder, "site"), folder) { OnRefused = refused.Add }.ExtractAsync(Archive(
+            Dir("tmp/site/"), File("tmp/site/index.html", "evil")), default);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+        Assert.Equal(0, summary.Files);
+        Assert.Contains(refused, r => r.Entry == "tmp/site/index.html" && r.Message.Contains("symbolic link") && r.Message.Contains(outside));
+        Assert.Equal("KubeCopyUnsafeEntry", refused[0].ErrorId);
+    }
+
+    [Fact]
+    public async Task SymlinkedSubfolderOrFile_LeavingTheDestination_IsRefusedNamingTheEntry()
+    {
+        var dest = Directory.CreateDirectory(Path.Combine(_root, "dest")).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine(_root, "outside")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(dest, "conf"), outside);
+        System.IO.File.CreateSymbolicLink(Path.Combine(dest, "passwd"), Path.Combine(outside, "passwd"));
+        Directory.CreateDirectory(Path.Combine(dest, "real"));
+        Directory.CreateSymbolicLink(Path.Combine(dest, "inside"), Path.Combine(dest, "real"));
+        var refused = new List<UnsafeEntryException>();
+        var summary = await new SafeExtractor("/tmp/x", dest, dest) { OnRefused = refused.Add }.ExtractAsync(Archive(
+            File("tmp/x/conf/app.conf", "evil"), File("tmp/x/passwd", "evil"), File("tmp/x/inside/ok.txt", "fine"), File("tmp/x/plain.txt", "fine")), default);
+        Assert.Equal(["tmp/x/conf/app.conf", "tmp/x/passwd"], refused.Select(r => r.Entry).ToArray());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+        Assert.Equal(2, summary.Files);
+        Assert.Equal("fine", System.IO.File.ReadAllText(Path.Combine(dest, "real", "ok.txt")));
+    }
 }

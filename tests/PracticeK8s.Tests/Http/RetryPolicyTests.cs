@@ -21,6 +21,21 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
+    public void ARefusedCertificate_IsNeverRetried() =>
+        Assert.False(Policy.ShouldRetry(HttpMethod.Get, new HttpRequestException("The SSL connection could not be established",
+            new ServerCertificateException("tls: failed to verify certificate: x509: certificate is valid for a, not b"))));
+
+    [Fact]
+    public void Reads_AreRetriedOnOther5xxOnlyWhenTheServerSendsRetryAfter()
+    {
+        Assert.True(Policy.ShouldRetry(HttpMethod.Get, HttpStatusCode.InternalServerError, hasRetryAfter: true));
+        Assert.True(Policy.ShouldRetry(HttpMethod.Head, HttpStatusCode.GatewayTimeout, hasRetryAfter: true));
+        Assert.False(Policy.ShouldRetry(HttpMethod.Get, HttpStatusCode.BadGateway));
+        Assert.False(Policy.ShouldRetry(HttpMethod.Get, HttpStatusCode.Conflict, hasRetryAfter: true));
+        Assert.False(Policy.ShouldRetry(HttpMethod.Post, HttpStatusCode.InternalServerError, hasRetryAfter: true));
+    }
+
+    [Fact]
     public void Writes_AreRetriedOnlyWhenTheServerCannotHaveAppliedThem()
     {
         Assert.True(Policy.ShouldRetry(HttpMethod.Post, Refused));

@@ -49,7 +49,7 @@ public sealed class YamlDocumentsTests
         Assert.True(error.Line >= 7, $"line {error.Line}");
         Assert.True(error.Column > 0);
         Assert.StartsWith("error parsing /tmp/pods.yaml: document 2, line ", error.Message);
-        Assert.Equal("KubeYamlInvalid", error.ErrorId);
+        Assert.Equal("KubeManifestInvalid", error.ErrorId);
     }
 
     [Fact]

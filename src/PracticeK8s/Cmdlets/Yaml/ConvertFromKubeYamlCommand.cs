@@ -46,7 +46,19 @@ public sealed class ConvertFromKubeYamlCommand : PSCmdlet
                 continue;
             }
             foreach (var file in files)
-                Emit(File.ReadAllText(file), file);
+            {
+                string text;
+                try
+                {
+                    text = Engine.Apply.ManifestReader.ReadText(file);
+                }
+                catch (Engine.Errors.KubeException e)
+                {
+                    WriteError(e.ToErrorRecord(file));
+                    continue;
+                }
+                Emit(text, file);
+            }
         }
     }
 
