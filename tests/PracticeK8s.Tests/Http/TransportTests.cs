@@ -264,7 +264,7 @@ public sealed class TransportTests : IDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2.6));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in client.WatchAsync(BuiltinResources.Pod, "default", new ListOptions(), "1", stop.Token))
+            await foreach (var _ in client.WatchAsync(KindCatalog.Pod, "default", new ListOptions(), "1", stop.Token))
             {
             }
         });
@@ -305,7 +305,7 @@ public sealed class TransportTests : IDisposable
 
     private static async Task ListPods(KubeConnection connection)
     {
-        var pods = BuiltinResources.Pod;
+        var pods = KindCatalog.Pod.Resource;
         await foreach (var _ in new ResourceClient(connection).ListAsync(pods, "default", new ListOptions(), default))
         {
         }
