@@ -31,7 +31,7 @@ public sealed class NodeCordon(KubeConnection connection)
         }
         catch (KubeApiException e) when (e.IsNotFound)
         {
-            throw new KubeException($"nodes \"{node}\" not found", "KubeObjectNotFound", System.Management.Automation.ErrorCategory.ObjectNotFound, node, e);
+            throw ObjectNotFound.Of(KindCatalog.Node, node, e);
         }
         bool now = current["spec"]?["unschedulable"]?.GetValue<bool>() ?? false;
         if (now == unschedulable)

@@ -69,7 +69,7 @@ public sealed class PodExec
         }
         catch (KubeApiException e) when (e.IsNotFound)
         {
-            throw new KubeException($"pods \"{pod}\" not found", "KubeObjectNotFound", ErrorCategory.ObjectNotFound, pod, e);
+            throw ObjectNotFound.Of(KindCatalog.Pod, pod, e);
         }
         return Resolve(model, container);
     }

@@ -106,7 +106,7 @@ public sealed class LogTargets
         }
         catch (KubeApiException e) when (e.IsNotFound)
         {
-            throw new KubeException($"pods \"{name}\" not found", "KubeObjectNotFound", ErrorCategory.ObjectNotFound, name, e);
+            throw ObjectNotFound.Of(KindCatalog.Pod, name, e);
         }
     }
 

@@ -11,7 +11,7 @@ namespace PracticeK8s.Cmdlets;
 /// thread: workers <see cref="Post"/> actions, the pipeline thread drains them. Ctrl+C
 /// (StopProcessing) cancels the token handed to the body.
 /// </summary>
-public abstract class KubeAsyncCmdlet : PSCmdlet, IDisposable
+public abstract partial class KubeAsyncCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private BlockingCollection<Action>? _queue;
@@ -77,19 +77,6 @@ public abstract class KubeAsyncCmdlet : PSCmdlet, IDisposable
     /// <summary>A line for the user, shown like Write-Host (information stream, tag PSHOST): kubectl's stderr notices.</summary>
     protected void PostNotice(string text) =>
         Post(() => WriteInformation(new HostInformationMessage { Message = text }, ["PSHOST"]));
-
-    /// <summary>Asks ShouldProcess on the pipeline thread and returns the answer to the worker.</summary>
-    protected Task<bool> ShouldProcessAsync(string target, string action, CancellationToken cancel)
-    {
-        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        cancel.Register(() => answer.TrySetCanceled(cancel));
-        Post(() =>
-        {
-            try { answer.TrySetResult(ShouldProcess(target, action)); }
-            catch (Exception e) { answer.TrySetException(e); }
-        });
-        return answer.Task;
-    }
 
     private void RunPumped(Func<CancellationToken, Task> body)
     {

@@ -68,10 +68,11 @@ public sealed class CopyKubeItemCommand : KubeCmdlet
         {
             return;
         }
-        var progress = new ThrottledProgress(this, activity);
+        var progress = new Progress(this, activity);
         var copy = new PodCopy(exec)
         {
-            OnProgress = p => progress.Report(p),
+            OnProgress = p => progress.Update(p.Total is long total ? $"{p.Bytes:N0} of {total:N0} bytes" : $"{p.Bytes:N0} bytes",
+                p.Total is long t && t > 0 ? (int)Math.Min(100, p.Bytes * 100 / t) : -1),
             OnWarning = text => PostWarning(text),
             OnRefused = e => PostError(e.ToErrorRecord(e.Entry)),
         };
@@ -90,35 +91,6 @@ public sealed class CopyKubeItemCommand : KubeCmdlet
         finally
         {
             progress.Complete();
-        }
-    }
-
-    /// <summary>A progress bar for the copy: bytes (and percent when the total is known), at most four updates a second.</summary>
-    private sealed class ThrottledProgress(CopyKubeItemCommand owner, string activity)
-    {
-        private static int s_nextId = 100;
-        private readonly int _id = Interlocked.Increment(ref s_nextId);
-        private long _lastTicks;
-        private bool _shown;
-
-        public void Report(CopyProgress p)
-        {
-            var now = Environment.TickCount64;
-            if (now - Interlocked.Read(ref _lastTicks) < 250)
-                return;
-            Interlocked.Exchange(ref _lastTicks, now);
-            _shown = true;
-            var record = new ProgressRecord(_id, activity, p.Total is long total ? $"{p.Bytes:N0} of {total:N0} bytes" : $"{p.Bytes:N0} bytes")
-            {
-                PercentComplete = p.Total is long t && t > 0 ? (int)Math.Min(100, p.Bytes * 100 / t) : -1,
-            };
-            owner.PostProgress(record);
-        }
-
-        public void Complete()
-        {
-            if (_shown)
-                owner.PostProgress(new ProgressRecord(_id, activity, "done") { RecordType = ProgressRecordType.Completed });
         }
     }
 }

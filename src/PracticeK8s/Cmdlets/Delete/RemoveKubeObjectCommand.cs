@@ -47,9 +47,6 @@ public abstract class RemoveKubeObjectCommand : KubeWriteCmdlet
     [Parameter]
     public SwitchParameter IgnoreNotFound { get; set; }
 
-    /// <summary>The cmdlet's ConfirmImpact is already High (its ShouldProcess prompts by default).</summary>
-    protected virtual bool DeclaredHighImpact => false;
-
     protected DeletePolicy Policy => _policy ??= DeletePolicy.From(GracePeriod, Force, Cascade, dryRun: false);
 
     protected override Task BeginProcessingAsync(CancellationToken cancel)
@@ -64,13 +61,13 @@ public abstract class RemoveKubeObjectCommand : KubeWriteCmdlet
         string? fieldSelector, IReadOnlyList<string>? namePatterns, CancellationToken cancel)
     {
         var client = new ResourceClient(target.Connection);
-        var patterns = namePatterns?.Select(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase)).ToList();
+        var names = NameFilter.Of(namePatterns);
         var found = new List<ObjectTarget>();
         var options = new ListOptions { LabelSelector = labelSelector, FieldSelector = fieldSelector };
         await foreach (var obj in client.ListAsync(kind, kind.Namespaced ? ns : null, options, cancel).ConfigureAwait(false))
         {
             var facts = ObjectFacts.Of(obj);
-            if (facts?.Name is not { } name || patterns is not null && !patterns.Any(p => p.IsMatch(name)))
+            if (facts?.Name is not { } name || names is not null && !names.Matches(name))
                 continue;
             found.Add(new ObjectTarget(kind, kind.Namespaced ? facts.Namespace : null, name));
         }
@@ -92,7 +89,7 @@ public abstract class RemoveKubeObjectCommand : KubeWriteCmdlet
             var where = targets[0].Kind.Namespaced ? $" in namespace {targets[0].Namespace}" : "";
             if (!await ShouldProcessAsync($"{list}{where}", "Delete", cancel).ConfigureAwait(false))
                 return;
-            if (!DeclaredHighImpact && !await ConfirmDangerousAsync($"Delete these {targets.Count} objects{where}?\n{string.Join("\n", targets.Select(t => t.Slashed))}",
+            if (!await ConfirmBeyondImpactAsync($"Delete these {targets.Count} objects{where}?\n{string.Join("\n", targets.Select(t => t.Slashed))}",
                     "Confirm deletion", cancel).ConfigureAwait(false))
                 return;
             foreach (var t in targets)
@@ -103,8 +100,8 @@ public abstract class RemoveKubeObjectCommand : KubeWriteCmdlet
         {
             if (!await ShouldProcessAsync(t.Describe(), "Delete", cancel).ConfigureAwait(false))
                 continue;
-            if (!DeclaredHighImpact && KindCatalog.For(t.Kind).DeleteImpact == DeleteImpact.Dangerous
-                && !await ConfirmDangerousAsync($"Delete {t.Describe()}? Everything it holds goes with it.", "Confirm deletion", cancel).ConfigureAwait(false))
+            if (KindCatalog.For(t.Kind).DeleteImpact == DeleteImpact.Dangerous
+                && !await ConfirmBeyondImpactAsync($"Delete {t.Describe()}? Everything it holds goes with it.", "Confirm deletion", cancel).ConfigureAwait(false))
                 continue;
             await DeleteOneAsync(deleter, t, source, cancel).ConfigureAwait(false);
         }

@@ -146,7 +146,6 @@ public sealed class RemoveKubeJobCommand : RemoveKubeTypedCommand
 public sealed class RemoveKubeNamespaceCommand : RemoveKubeTypedCommand
 {
     protected override ResourceKind Kind => KindCatalog.Namespace;
-    protected override bool DeclaredHighImpact => true;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubePersistentVolumeClaim", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameSet)]
@@ -154,7 +153,6 @@ public sealed class RemoveKubeNamespaceCommand : RemoveKubeTypedCommand
 public sealed class RemoveKubePersistentVolumeClaimCommand : RemoveKubeTypedCommand
 {
     protected override ResourceKind Kind => KindCatalog.PersistentVolumeClaim;
-    protected override bool DeclaredHighImpact => true;
 }
 
 [Cmdlet(VerbsCommon.Remove, "KubePersistentVolume", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameSet)]
@@ -162,5 +160,4 @@ public sealed class RemoveKubePersistentVolumeClaimCommand : RemoveKubeTypedComm
 public sealed class RemoveKubePersistentVolumeCommand : RemoveKubeTypedCommand
 {
     protected override ResourceKind Kind => KindCatalog.PersistentVolume;
-    protected override bool DeclaredHighImpact => true;
 }

@@ -72,11 +72,12 @@ public sealed class ShowKubeResourceCommand : KubeCmdlet
             {
                 foreach (var name in Name)
                 {
-                    var matches = WildcardPattern.ContainsWildcardCharacters(name)
-                        ? all.Where(n => WildcardPattern.Get(name, WildcardOptions.IgnoreCase).IsMatch(n)).ToList()
+                    // kubectl describe: a name that matches no object exactly describes the objects it prefixes.
+                    var filter = NameFilter.Of([name])!;
+                    var matches = !filter.OnlyExact ? all.Where(filter.Matches).ToList()
                         : all.Contains(name) ? [name] : all.Where(n => n.StartsWith(name, StringComparison.Ordinal)).ToList();
-                    if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                        PostError(new KubeException($"{kind.QualifiedPlural} \"{name}\" not found", "KubeObjectNotFound", ErrorCategory.ObjectNotFound, name).ToErrorRecord(name));
+                    if (matches.Count == 0 && filter.OnlyExact)
+                        PostError(ObjectNotFound.Of(kind, name).ToErrorRecord(name));
                     names.AddRange(matches.Where(m => !names.Contains(m)));
                 }
             }

@@ -60,7 +60,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
         var scope = PipelineScope.From(InputObject, kinds.Count == 1 ? kinds[0] : null);
         if (scope.Skip)
             return;
-        var names = scope.Names ?? Name;
+        var names = NameFilter.Of(scope.Names ?? Name);
         var labelSelector = Join(Selectors.FromArgument(Selector), scope.LabelSelector);
         var fieldSelector = Join(Join(FieldSelector, ExtraFieldSelector), scope.FieldSelector);
         var allNamespaces = AllNamespaces || scope.AllNamespaces;
@@ -73,8 +73,8 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
         {
             var listNs = kind.Namespaced && !allNamespaces ? ns : null;
             var decoration = Decoration(kind, allNamespaces && kind.Namespaced, several);
-            var exact = names?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList() ?? [];
-            if (names is { Length: > 0 } && exact.Count == names.Length && labelSelector is null && fieldSelector is null && !Watch && !allNamespaces)
+            var exact = names?.Exact ?? [];
+            if (names is { OnlyExact: true } && labelSelector is null && fieldSelector is null && !Watch && !allNamespaces)
             {
                 foreach (var name in exact)
                 {
@@ -95,7 +95,6 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                 continue;
             }
 
-            var patterns = names?.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase)).ToList();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var options = new ListOptions { LabelSelector = labelSelector, FieldSelector = fieldSelector };
             // Several kinds print as kubectl's table per kind, which needs the kind's whole list for its widths.
@@ -103,7 +102,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
             await foreach (var obj in client.ListAsync(kind, listNs, options, cancel).ConfigureAwait(false))
             {
                 var objName = ObjectCells.Name(obj) ?? ObjectFacts.Of(obj)?.Name ?? "";
-                if (patterns is null || patterns.Any(p => p.IsMatch(objName)))
+                if (names is null || names.Matches(objName))
                 {
                     seen.Add(objName);
                     if (buffered is not null)
@@ -135,7 +134,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                 await foreach (var change in client.WatchAsync(kind, listNs, options, client.LastListResourceVersion, cancel).ConfigureAwait(false))
                 {
                     var objName = ObjectCells.Name(change.Object) ?? ObjectFacts.Of(change.Object)?.Name ?? "";
-                    if (patterns is not null && !patterns.Any(p => p.IsMatch(objName)))
+                    if (names is not null && !names.Matches(objName))
                         continue;
                     var type = change.Type;
                     PostObject(change.Object, ps =>
@@ -151,11 +150,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
     /// <summary>The type name of objects printed as part of a several-kinds listing (a custom view prints KubeTableText).</summary>
     public const string MixedTableTypeName = "PracticeK8s.KubeTableRow";
 
-    private static ErrorRecord NotFound(ResourceKind kind, string name, KubeApiException? inner)
-    {
-        var error = new KubeException($"{kind.QualifiedPlural} \"{name}\" not found", "KubeObjectNotFound", ErrorCategory.ObjectNotFound, name, inner);
-        return error.ToErrorRecord(name);
-    }
+    private static ErrorRecord NotFound(ResourceKind kind, string name, KubeApiException? inner) => ObjectNotFound.Of(kind, name, inner).ToErrorRecord(name);
 
     private static string? Join(string? a, string? b) =>
         string.IsNullOrEmpty(a) ? (string.IsNullOrEmpty(b) ? null : b) : string.IsNullOrEmpty(b) ? a : $"{a},{b}";

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PracticeK8s.Cmdlets.Write;
 using PracticeK8s.Completion;
 using PracticeK8s.Engine.Drain;
 using PracticeK8s.Engine.Errors;
@@ -10,7 +11,7 @@ namespace PracticeK8s.Cmdlets.Nodes;
 /// are skipped like kubectl's "KIND/NAME skipped"), -PassThru, and one cordon/uncordon whose failure
 /// is kubectl's "unable to cordon node" error while the other nodes go on.
 /// </summary>
-public abstract class KubeNodeCmdlet : KubeCmdlet
+public abstract class KubeNodeCmdlet : KubeWriteCmdlet
 {
     /// <summary>Node names.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ByName")]

@@ -56,21 +56,6 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int SkipWaitForDeleteTimeout { get; set; }
 
-    private bool _askDrain;
-    private bool _yesToAll;
-    private bool _noToAll;
-    private static int s_progressId = 300;
-
-    protected override void OnPipelineThread()
-    {
-        base.OnPipelineThread();
-        // Draining is High impact while the cmdlet is Medium (cordoning alone): ask unless -Confirm:$false or $ConfirmPreference is None.
-        var confirmBound = MyInvocation.BoundParameters.ContainsKey("Confirm");
-        var preference = SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact p ? p : ConfirmImpact.High;
-        _askDrain = Drain && !confirmBound && preference != ConfirmImpact.None && preference <= ConfirmImpact.High
-            && !(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true });
-    }
-
     protected override Task BeginProcessingAsync(CancellationToken cancel)
     {
         if (!Drain && (IgnoreDaemonSets || DeleteEmptyDirData || Force || DisableEviction || PodSelector is not null || Timeout is not null
@@ -103,7 +88,8 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
         {
             if (!await ShouldProcessAsync($"node/{node}", "Drain (cordon, then evict every pod)", cancel).ConfigureAwait(false))
                 continue;
-            if (_askDrain && !await ShouldContinueAsync($"Drain node {node}: mark it unschedulable and evict its pods?", "Confirm drain", cancel).ConfigureAwait(false))
+            // Draining is riskier than the cmdlet's Medium impact (cordoning alone).
+            if (!await ConfirmBeyondImpactAsync($"Drain node {node}: mark it unschedulable and evict its pods?", "Confirm drain", cancel).ConfigureAwait(false))
                 continue;
             if (await SetAsync(cordon, node, unschedulable: true, emit: false, cancel).ConfigureAwait(false) is not null)
                 cordoned.Add(node);
@@ -125,9 +111,7 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
 
     private async Task DrainNodeAsync(KubeTarget kube, string node, DrainSettings settings, CancellationToken cancel)
     {
-        int id = Interlocked.Increment(ref s_progressId);
-        var activity = $"Draining node {node}";
-        long lastProgress = 0;
+        var progress = new Progress(this, $"Draining node {node}");
         var drainer = new NodeDrainer(kube.Connection, settings)
         {
             Report = new DrainReport
@@ -135,21 +119,12 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
                 Info = PostVerbose,
                 Warning = PostWarning,
                 Progress = (done, total) =>
-                {
-                    var now = Environment.TickCount64;
-                    if (done < total && now - Interlocked.Read(ref lastProgress) < 250)
-                        return;
-                    Interlocked.Exchange(ref lastProgress, now);
-                    PostProgress(new ProgressRecord(id, activity, $"{total - done} of {total} pods remaining")
-                    {
-                        PercentComplete = total == 0 ? 100 : done * 100 / total,
-                    });
-                },
+                    progress.Update($"{total - done} of {total} pods remaining", total == 0 ? 100 : done * 100 / total, force: done == total),
             },
         };
         try
         {
-            PostProgress(new ProgressRecord(id, activity, "Listing pods"));
+            progress.Update("Listing pods", force: true);
             var result = await drainer.DrainAsync(node, cancel).ConfigureAwait(false);
             PostObject(result);
             if (!result.Drained)
@@ -172,19 +147,7 @@ public sealed class SuspendKubeNodeCommand : KubeNodeCmdlet
         }
         finally
         {
-            PostProgress(new ProgressRecord(id, activity, "done") { RecordType = ProgressRecordType.Completed });
+            progress.Complete();
         }
-    }
-
-    private Task<bool> ShouldContinueAsync(string query, string caption, CancellationToken cancel)
-    {
-        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        cancel.Register(() => answer.TrySetCanceled(cancel));
-        Post(() =>
-        {
-            try { answer.TrySetResult(ShouldContinue(query, caption, true, ref _yesToAll, ref _noToAll)); }
-            catch (Exception e) { answer.TrySetException(e); }
-        });
-        return answer.Task;
     }
 }

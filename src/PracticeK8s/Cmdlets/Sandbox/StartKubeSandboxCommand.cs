@@ -60,8 +60,8 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
         if (!await ShouldProcessAsync(kubeconfig, $"Start the practice cluster '{Name}'{(dataDir is null ? "" : $" on {dataDir}")} and add context \"{Name}\"", cancel).ConfigureAwait(false))
             return;
         var moduleDirectory = Path.GetDirectoryName(typeof(StartKubeSandboxCommand).Assembly.Location)!;
-        var progress = new ProgressRecord(1, $"Starting the practice cluster '{Name}'", "Waiting for the API server");
-        PostProgress(progress);
+        var progress = new Progress(this, $"Starting the practice cluster '{Name}'");
+        progress.Update("Waiting for the API server", force: true);
         try
         {
             var request = new SandboxStartRequest(Name, kubeconfig)
@@ -87,8 +87,7 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
         }
         finally
         {
-            progress.RecordType = ProgressRecordType.Completed;
-            PostProgress(progress);
+            progress.Complete();
         }
     }
 }
