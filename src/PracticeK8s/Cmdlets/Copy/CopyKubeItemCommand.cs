@@ -1,3 +1,4 @@
+using PracticeK8s.Cmdlets.Write;
 using System.Management.Automation;
 using PracticeK8s.Completion;
 using PracticeK8s.Engine.Copy;
@@ -13,7 +14,7 @@ namespace PracticeK8s.Cmdlets.Copy;
 /// </summary>
 [Cmdlet(VerbsCommon.Copy, "KubeItem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class CopyKubeItemCommand : KubeCmdlet
+public sealed class CopyKubeItemCommand : KubeWriteCmdlet
 {
     /// <summary>The source: a local path, or [namespace/]pod:path.</summary>
     [Parameter(Mandatory = true, Position = 0)]

@@ -1,3 +1,4 @@
+using PracticeK8s.Cmdlets.Write;
 using System.Collections;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
@@ -15,7 +16,7 @@ namespace PracticeK8s.Cmdlets.Label;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "KubeLabel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "ByKind")]
 [OutputType("System.String")]
-public sealed class SetKubeLabelCommand : KubeCmdlet
+public sealed class SetKubeLabelCommand : KubeWriteCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ByKind")]
     [ArgumentCompleter(typeof(KindCompleter))]
