@@ -77,7 +77,8 @@ Describe 'Start-KubeSandbox on a machine with no kubeconfig' {
         $listed.DataDir | Should -Be (Join-Path $env:PRACTICEK8S_HOME 'instances/practicek8s/data')
         $listed.StartedAt | Should -BeOfType [datetime]
         $table = Get-KubeSandbox | Out-String -Width 250
-        $table | Should -Match 'NAME\s+STATUS\s+URL\s+PID\s+STARTED\s+DATA DIR'
+        $table | Should -Match 'NAME\s+STATUS\s+URL\s+PID\s+STARTED\s+ISOLATION\s+DATA DIR'
+        $listed.Isolation | Should -BeIn @('Namespaces', 'None')
         $table | Should -Match "practicek8s\s+Running\s+$([regex]::Escape($info.Url))\s+$($info.ProcessId)\s"
     }
 
@@ -173,6 +174,20 @@ Describe 'Named instances' {
         (Get-KubeSandbox beta).Status | Should -Be 'Stopped'
         (Get-KubeSandbox alpha).Status | Should -Be 'Running'
         & $kubectl config get-contexts -o name | Sort-Object | Should -Be @('alpha', 'alpha-readonly')
+    }
+
+    It 'says once per session, in plain words, when pods run as the user''s own processes' {
+        $first = Start-KubeSandbox -Name plain -NoSwitch -Temporary -WarningVariable warned -WarningAction SilentlyContinue -InformationAction Ignore
+        $again = Start-KubeSandbox -Name plain -NoSwitch -WarningVariable warnedAgain -WarningAction SilentlyContinue -InformationAction Ignore
+        if ($first.Isolation -eq 'None') {
+            "$warned" | Should -Match 'pods in this practice cluster run as your own processes'
+        }
+        else {
+            "$warned" | Should -Not -Match 'run as your own processes'
+        }
+        "$warnedAgain" | Should -Not -Match 'run as your own processes'
+        $again.Isolation | Should -Be $first.Isolation
+        Stop-KubeSandbox -Name plain
     }
 
     It 'refuses a name that the kubeconfig already uses for another cluster' {

@@ -34,9 +34,8 @@ public sealed class EditSession
     {
         var name = "PracticeK8s-edit-" + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal)[..5] + ".yaml";
         var path = Path.Combine(Path.GetTempPath(), name);
-        using (File.Create(path)) { }
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // 0600 from creation: the file will hold the object (a Secret too), and an fd opened now would outlive a later chmod.
+        using (Files.PrivateFiles.OpenWrite(path, FileMode.CreateNew)) { }
         return path;
     }
 

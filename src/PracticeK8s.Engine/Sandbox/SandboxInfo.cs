@@ -20,6 +20,8 @@ public sealed class SandboxInfo
     public DateTime? StartedAt { get; init; }
     public string LogFile { get; init; } = "";
     public string InstanceDir { get; init; } = "";
+    /// <summary>Namespaces: each container runs in its own Linux namespaces. None: pods run as the user's own processes.</summary>
+    public string Isolation { get; init; } = "None";
 
     /// <summary>Kept for scripts written before Status: the same text.</summary>
     public string StatusText => Status;
@@ -40,6 +42,7 @@ public sealed class SandboxInfo
         StartedAt = state.StartedAt,
         LogFile = state.LogFile,
         InstanceDir = SandboxHome.InstanceDirectory(state.Name),
+        Isolation = state.Isolation,
     };
 
     public override string ToString() => $"{Name} {Status} {Url}";

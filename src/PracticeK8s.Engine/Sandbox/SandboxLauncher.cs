@@ -110,6 +110,7 @@ public static class SandboxLauncher
             LogFile = log,
             ServerKubeconfig = ready["kubeconfig"]?.GetValue<string>() ?? Path.Combine(dataDir, "kubeconfig"),
             StartedAt = DateTime.UtcNow,
+            Isolation = ready["isolation"]?.GetValue<string>() is "namespaces" ? "Namespaces" : "None",
         };
         try
         {

@@ -24,6 +24,8 @@ public sealed record SandboxState
     public string LogFile { get; init; } = "";
     public string ServerKubeconfig { get; init; } = "";
     public DateTime? StartedAt { get; init; }
+    /// <summary>How the server runs pods, from its ready file: Namespaces (each container in its own Linux namespaces) or None (as the user's own processes).</summary>
+    public string Isolation { get; init; } = "None";
     /// <summary>Stop-KubeSandbox ran: not running and its kubeconfig entries are gone.</summary>
     public bool Stopped { get; init; }
 

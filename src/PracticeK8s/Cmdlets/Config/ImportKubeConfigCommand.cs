@@ -66,9 +66,9 @@ public sealed class ImportKubeConfigCommand : KubeAsyncCmdlet
             if (File.Exists(destinationPath))
             {
                 var backup = $"{destinationPath}.{DateTime.Now:yyyyMMdd-HHmmss-fff}.bak";
-                File.Copy(destinationPath, backup, overwrite: false);
-                if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(backup, File.GetUnixFileMode(destinationPath));
+                // Created with the original's mode (0600 at most), never readable by others for an instant.
+                Engine.Files.PrivateFiles.WriteAllBytes(backup, File.ReadAllBytes(destinationPath),
+                    OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(destinationPath) & Engine.Files.PrivateFiles.FileMode);
                 PostVerbose($"backed up {destinationPath} to {backup}");
             }
             KubeConfigImport.Apply(source, destination, plan);

@@ -43,6 +43,9 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
     [ValidateRange(1, 3600)]
     public int Timeout { get; set; } = 60;
 
+    /// <summary>The instances this process has told that pods run unisolated: the warning comes once per session.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> s_warnedNoIsolation = new();
+
     private string _currentDirectory = "";
     private SessionSelection? _selection;
 
@@ -69,6 +72,8 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
                 DataDir = dataDir, Port = Port, Temporary = Temporary, MakeCurrent = !NoSwitch, Recover = Recover, Timeout = TimeSpan.FromSeconds(Timeout),
             };
             var (info, wasRunning) = await SandboxLauncher.StartAsync(moduleDirectory, request, PostVerbose, cancel).ConfigureAwait(false);
+            if (info.Isolation == "None" && s_warnedNoIsolation.TryAdd(info.Name, 0))
+                PostWarning("pods in this practice cluster run as your own processes, not in containers: a pod can read and change whatever your user can. Practise with manifests you trust (README: 'Pod isolation').");
             if (wasRunning)
                 PostWarning($"the sandbox '{info.Name}' is already running at {info.Url} (process {info.ProcessId}); this is it");
             if (!NoSwitch)
