@@ -16,7 +16,7 @@ public sealed class Applier
 {
     private const int ConflictRetries = 5;
     private readonly KubeConnection _connection;
-    private readonly ResourceClient _client;
+    private readonly KubeResourceClient _client;
     private readonly ApplyOptions _options;
     private readonly Action<string> _warn;
     private bool _definedCustomKinds;
@@ -24,7 +24,7 @@ public sealed class Applier
     public Applier(KubeConnection connection, ApplyOptions options, Action<string> warn)
     {
         _connection = connection;
-        _client = new ResourceClient(connection);
+        _client = new KubeResourceClient(connection);
         _options = options;
         _warn = warn;
     }
@@ -78,7 +78,7 @@ public sealed class Applier
         var name = manifest.Name;
         var source = manifest.Source.ToString();
         var modified = LastAppliedConfiguration.Modified(obj, out _);
-        var write = new WriteOptions
+        var write = new WriteQuery
         {
             FieldManager = _options.EffectiveFieldManager,
             FieldValidation = "Strict",
@@ -90,11 +90,11 @@ public sealed class Applier
             if (live is null)
             {
                 if (_options.DryRun == DryRunMode.Client)
-                    return ChangeResult.Slashed(kind, ns, name, "created", DryRunMode.Client, source, ResourceClient.ToObject(kind, modified));
+                    return ChangeResult.Slashed(kind, ns, name, "created", DryRunMode.Client, source, KubeResourceClient.ToObject(kind, modified));
                 try
                 {
                     var created = await _client.CreateAsync(kind, ns, (JsonObject)LastAppliedConfiguration.WithoutNulls(modified)!, write, cancel).ConfigureAwait(false);
-                    return ChangeResult.Slashed(kind, ns, name, "created", _options.DryRun, source, ResourceClient.ToObject(kind, created));
+                    return ChangeResult.Slashed(kind, ns, name, "created", _options.DryRun, source, KubeResourceClient.ToObject(kind, created));
                 }
                 catch (KubeApiException e) when (e.IsAlreadyExists && attempt < ConflictRetries)
                 {
@@ -114,15 +114,15 @@ public sealed class Applier
                     _warn($"Detected changes to resource {name} which is currently being deleted.");
             }
             if (_options.DryRun == DryRunMode.Client)
-                return ChangeResult.Slashed(kind, ns, name, "configured", DryRunMode.Client, source, ResourceClient.ToObject(kind, live));
+                return ChangeResult.Slashed(kind, ns, name, "configured", DryRunMode.Client, source, KubeResourceClient.ToObject(kind, live));
 
-            var patch = ApplyPatch.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, kind.ApiVersion, kind.Kind);
+            var patch = KubectlPatches.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, kind.ApiVersion, kind.Kind);
             if (patch.IsEmpty)
-                return ChangeResult.Slashed(kind, ns, name, "unchanged", _options.DryRun, source, ResourceClient.ToObject(kind, live));
+                return ChangeResult.Slashed(kind, ns, name, "unchanged", _options.DryRun, source, KubeResourceClient.ToObject(kind, live));
             try
             {
                 var patched = await _client.PatchAsync(kind, ns, name, patch.PatchType, patch.Text, write, cancel).ConfigureAwait(false);
-                return ChangeResult.Slashed(kind, ns, name, "configured", _options.DryRun, source, ResourceClient.ToObject(kind, patched));
+                return ChangeResult.Slashed(kind, ns, name, "configured", _options.DryRun, source, KubeResourceClient.ToObject(kind, patched));
             }
             catch (KubeApiException e) when (e.IsConflict && attempt < ConflictRetries)
             {
@@ -135,7 +135,7 @@ public sealed class Applier
 
     private async Task<ChangeResult> ServerSideAsync(ResourceKind kind, string? ns, ManifestObject manifest, JsonObject obj, CancellationToken cancel)
     {
-        var write = new WriteOptions
+        var write = new WriteQuery
         {
             FieldManager = _options.EffectiveFieldManager,
             FieldValidation = "Strict",
@@ -145,7 +145,7 @@ public sealed class Applier
         try
         {
             var applied = await _client.PatchAsync(kind, ns, manifest.Name, PatchTypes.Apply, obj.ToJsonString(), write, cancel).ConfigureAwait(false);
-            return ChangeResult.Slashed(kind, ns, manifest.Name, "serverside-applied", _options.DryRun, manifest.Source.ToString(), ResourceClient.ToObject(kind, applied));
+            return ChangeResult.Slashed(kind, ns, manifest.Name, "serverside-applied", _options.DryRun, manifest.Source.ToString(), KubeResourceClient.ToObject(kind, applied));
         }
         catch (KubeApiException e) when (e.IsConflict)
         {

@@ -14,9 +14,9 @@ public sealed record PendingDeletion(ObjectTarget Target, string? Uid);
 public sealed class Deleter
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(500);
-    private readonly ResourceClient _client;
+    private readonly KubeResourceClient _client;
 
-    public Deleter(KubeConnection connection) => _client = new ResourceClient(connection);
+    public Deleter(KubeConnection connection) => _client = new KubeResourceClient(connection);
 
     /// <summary>Deletes one object; null when it was not there and <paramref name="ignoreNotFound"/> is set.</summary>
     public async Task<(ChangeResult Result, PendingDeletion Pending)?> DeleteAsync(ObjectTarget target, DeletePolicy policy, bool ignoreNotFound,
@@ -39,7 +39,7 @@ public sealed class Deleter
         var uid = answer["kind"]?.GetValue<string>() == "Status"
             ? answer["details"]?["uid"]?.GetValue<string>()
             : answer["metadata"]?["uid"]?.GetValue<string>();
-        var obj = answer["kind"]?.GetValue<string>() == "Status" ? null : ResourceClient.ToObject(target.Kind, answer);
+        var obj = answer["kind"]?.GetValue<string>() == "Status" ? null : KubeResourceClient.ToObject(target.Kind, answer);
         var dryRun = policy.Options.DryRun ? DryRunMode.Server : DryRunMode.None;
         return (ChangeResult.Quoted(target.Kind, target.Namespace, target.Name, policy.Action, dryRun, source, obj), new PendingDeletion(target, uid));
     }

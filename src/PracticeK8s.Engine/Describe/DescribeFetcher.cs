@@ -16,7 +16,7 @@ namespace PracticeK8s.Engine.Describe;
 /// </summary>
 public sealed class DescribeFetcher
 {
-    private readonly ResourceClient _client;
+    private readonly KubeResourceClient _client;
     private readonly RelatedReader _reader;
     private readonly KubeConnection _connection;
     private int? _serverMinor;
@@ -24,7 +24,7 @@ public sealed class DescribeFetcher
     public DescribeFetcher(KubeConnection connection)
     {
         _connection = connection;
-        _client = new ResourceClient(connection);
+        _client = new KubeResourceClient(connection);
         _reader = new RelatedReader(connection);
     }
 

@@ -8,9 +8,9 @@ namespace PracticeK8s.Engine.Describe;
 /// <summary>The reads a describe fetch plan makes: lists and gets with kubectl's selectors.</summary>
 public sealed class RelatedReader
 {
-    internal RelatedReader(KubeConnection connection) => Client = new ResourceClient(connection);
+    internal RelatedReader(KubeConnection connection) => Client = new KubeResourceClient(connection);
 
-    public ResourceClient Client { get; }
+    public KubeResourceClient Client { get; }
 
     public async Task<IReadOnlyList<T>> ListAsync<T>(ResourceKind kind, string? ns, string? labelSelector, string? fieldSelector, CancellationToken cancel)
     {

@@ -10,7 +10,7 @@ namespace PracticeK8s.Engine.Drain;
 /// <summary>The drain's calls against a cluster, shaped like kubectl's (policy/v1 Eviction, DELETE with grace period).</summary>
 internal sealed class KubeDrainApi(KubeConnection connection) : IDrainApi
 {
-    private readonly ResourceClient _client = new(connection);
+    private readonly KubeResourceClient _client = new(connection);
 
     public async Task<IReadOnlyList<V1Pod>> ListPodsAsync(string node, string? labelSelector, CancellationToken cancel)
     {

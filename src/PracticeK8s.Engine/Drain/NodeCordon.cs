@@ -20,7 +20,7 @@ public sealed record CordonResult(string Node, bool Unschedulable, bool Changed,
 /// </summary>
 public sealed class NodeCordon(KubeConnection connection)
 {
-    private readonly ResourceClient _client = new(connection);
+    private readonly KubeResourceClient _client = new(connection);
 
     public async Task<CordonResult> SetAsync(string node, bool unschedulable, bool dryRun, CancellationToken cancel)
     {
@@ -35,10 +35,10 @@ public sealed class NodeCordon(KubeConnection connection)
         }
         bool now = current["spec"]?["unschedulable"]?.GetValue<bool>() ?? false;
         if (now == unschedulable)
-            return new CordonResult(node, unschedulable, false, dryRun, ResourceClient.ToObject(KindCatalog.Node, current));
+            return new CordonResult(node, unschedulable, false, dryRun, KubeResourceClient.ToObject(KindCatalog.Node, current));
         var patch = unschedulable ? "{\"spec\":{\"unschedulable\":true}}" : "{\"spec\":{\"unschedulable\":null}}";
         var patched = await _client.PatchAsync(KindCatalog.Node, null, node, PatchTypes.StrategicMerge, patch,
-            new WriteOptions { DryRun = dryRun }, cancel).ConfigureAwait(false);
-        return new CordonResult(node, unschedulable, true, dryRun, ResourceClient.ToObject(KindCatalog.Node, patched));
+            new WriteQuery { DryRun = dryRun }, cancel).ConfigureAwait(false);
+        return new CordonResult(node, unschedulable, true, dryRun, KubeResourceClient.ToObject(KindCatalog.Node, patched));
     }
 }

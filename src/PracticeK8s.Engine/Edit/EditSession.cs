@@ -20,13 +20,13 @@ public sealed record EditOutcome(ChangeResult? Result, string? Notice);
 /// </summary>
 public sealed class EditSession
 {
-    private readonly ResourceClient _client;
+    private readonly KubeResourceClient _client;
     private readonly Func<string, CancellationToken, Task> _openEditor;
 
     /// <param name="openEditor">Opens the editor on a file and returns when it exits.</param>
     public EditSession(KubeConnection connection, Func<string, CancellationToken, Task> openEditor)
     {
-        _client = new ResourceClient(connection);
+        _client = new KubeResourceClient(connection);
         _openEditor = openEditor;
     }
 
@@ -100,7 +100,7 @@ public sealed class EditSession
             ComputedPatch patch;
             try
             {
-                patch = ApplyPatch.TwoWay(live, changed, target.Kind.ApiVersion, target.Kind.Kind);
+                patch = KubectlPatches.TwoWay(live, changed, target.Kind.ApiVersion, target.Kind.Kind);
             }
             catch (KubeException e)
             {
@@ -113,10 +113,10 @@ public sealed class EditSession
             try
             {
                 var patched = await _client.PatchAsync(target.Kind, target.Namespace, target.Name, patch.PatchType, patch.Text,
-                    new WriteOptions { FieldManager = "kubectl-edit", FieldValidation = "Strict" }, cancel).ConfigureAwait(false);
+                    new WriteQuery { FieldManager = "kubectl-edit", FieldValidation = "Strict" }, cancel).ConfigureAwait(false);
                 File.Delete(file);
                 return new EditOutcome(ChangeResult.Slashed(target.Kind, target.Namespace, target.Name, "edited", DryRunMode.None, null,
-                    ResourceClient.ToObject(target.Kind, patched)), null);
+                    KubeResourceClient.ToObject(target.Kind, patched)), null);
             }
             catch (KubeApiException e) when ((int)e.StatusCode is 400 or 422)
             {

@@ -65,7 +65,7 @@ public sealed class PodExec
         object model;
         try
         {
-            model = await new ResourceClient(_connection).GetAsync(KindCatalog.Pod, ns, pod, cancel).ConfigureAwait(false);
+            model = await new KubeResourceClient(_connection).GetAsync(KindCatalog.Pod, ns, pod, cancel).ConfigureAwait(false);
         }
         catch (KubeApiException e) when (e.IsNotFound)
         {

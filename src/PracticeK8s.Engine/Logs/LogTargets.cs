@@ -20,12 +20,12 @@ public sealed record LogPlan(IReadOnlyList<LogSource> Sources, IReadOnlyList<str
 public sealed class LogTargets
 {
     private readonly KubeConnection _connection;
-    private readonly ResourceClient _client;
+    private readonly KubeResourceClient _client;
 
     public LogTargets(KubeConnection connection)
     {
         _connection = connection;
-        _client = new ResourceClient(connection);
+        _client = new KubeResourceClient(connection);
     }
 
     /// <summary>A name: a pod, or KIND/NAME (deploy/web, job/x, pod/p).</summary>
@@ -59,7 +59,7 @@ public sealed class LogTargets
             throw new KubeException($"no pods found for {ObjectCells.KindName(obj) ?? facts?.Name} in namespace {ns}", "KubePodNotFound",
                 ErrorCategory.ObjectNotFound, obj);
         }
-        pods.Sort(PodRanking.ForLogging);
+        pods.Sort(LoggingPodOrder.ForLogging);
         var chosen = pods[0];
         var plan = ForPod(chosen, container, allContainers);
         if (pods.Count > 1)

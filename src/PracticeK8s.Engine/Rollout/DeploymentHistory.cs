@@ -36,7 +36,7 @@ public static class DeploymentHistory
     public static async Task<(JsonObject Deployment, IReadOnlyList<RevisionEntry> Revisions)> ReadAsync(KubeConnection connection, string? ns, string name,
         CancellationToken cancel)
     {
-        var client = new ResourceClient(connection);
+        var client = new KubeResourceClient(connection);
         var deployment = await client.GetJsonAsync(KindCatalog.Deployment, ns, name, cancel).ConfigureAwait(false);
         var selector = deployment["spec"]?["selector"] is JsonObject s
             ? Selectors.ToText(k8s.KubernetesJson.Deserialize<k8s.Models.V1LabelSelector>(s.ToJsonString()))

@@ -15,12 +15,12 @@ public sealed class DeploymentRollouts
     public const string RestartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(500);
     private readonly KubeConnection _connection;
-    private readonly ResourceClient _client;
+    private readonly KubeResourceClient _client;
 
     public DeploymentRollouts(KubeConnection connection)
     {
         _connection = connection;
-        _client = new ResourceClient(connection);
+        _client = new KubeResourceClient(connection);
     }
 
     private static ResourceKind Kind => KindCatalog.Deployment;
@@ -35,7 +35,7 @@ public sealed class DeploymentRollouts
             var state = DeploymentRolloutStatus.Evaluate(live);
             progress(state);
             if (state.Done)
-                return ChangeResult.WithMessage(state.Message, Kind, target.Namespace, target.Name, "rolled out", ResourceClient.ToObject(Kind, live));
+                return ChangeResult.WithMessage(state.Message, Kind, target.Namespace, target.Name, "rolled out", KubeResourceClient.ToObject(Kind, live));
             if (DateTime.UtcNow >= deadline)
             {
                 throw new KubeException($"timed out waiting for the rollout of deployment \"{target.Name}\": {state.Message}", "KubeTimeout",
@@ -71,9 +71,9 @@ public sealed class DeploymentRollouts
                 System.Management.Automation.ErrorCategory.InvalidOperation, target.Describe());
         }
         var patched = await _client.PatchAsync(Kind, target.Namespace, target.Name, PatchTypes.StrategicMerge, RestartPatch(now).ToJsonString(),
-            new WriteOptions { FieldManager = "kubectl-rollout", DryRun = dryRun }, cancel).ConfigureAwait(false);
+            new WriteQuery { FieldManager = "kubectl-rollout", DryRun = dryRun }, cancel).ConfigureAwait(false);
         return ChangeResult.Slashed(Kind, target.Namespace, target.Name, "restarted", dryRun ? DryRunMode.Server : DryRunMode.None, null,
-            ResourceClient.ToObject(Kind, patched));
+            KubeResourceClient.ToObject(Kind, patched));
     }
 
     public async Task<IReadOnlyList<RolloutRevision>> HistoryAsync(ObjectTarget target, CancellationToken cancel)
@@ -102,10 +102,10 @@ public sealed class DeploymentRollouts
         if (patch is null)
         {
             return ChangeResult.Slashed(Kind, target.Namespace, target.Name,
-                $"skipped rollback (current template already matches revision {chosen.Revision})", mode, null, ResourceClient.ToObject(Kind, deployment));
+                $"skipped rollback (current template already matches revision {chosen.Revision})", mode, null, KubeResourceClient.ToObject(Kind, deployment));
         }
         var patched = await _client.PatchAsync(Kind, target.Namespace, target.Name, PatchTypes.Json, patch.ToJsonString(),
-            new WriteOptions { DryRun = dryRun }, cancel).ConfigureAwait(false);
-        return ChangeResult.Slashed(Kind, target.Namespace, target.Name, "rolled back", mode, null, ResourceClient.ToObject(Kind, patched));
+            new WriteQuery { DryRun = dryRun }, cancel).ConfigureAwait(false);
+        return ChangeResult.Slashed(Kind, target.Namespace, target.Name, "rolled back", mode, null, KubeResourceClient.ToObject(Kind, patched));
     }
 }

@@ -22,9 +22,9 @@ public sealed record ScaleProgress(long Desired, long Current, long Ready, long 
 public sealed class Scaler
 {
     private static readonly TimeSpan s_conflictRetryFor = TimeSpan.FromMinutes(5);
-    private readonly ResourceClient _client;
+    private readonly KubeResourceClient _client;
 
-    public Scaler(KubeConnection connection) => _client = new ResourceClient(connection);
+    public Scaler(KubeConnection connection) => _client = new KubeResourceClient(connection);
 
     /// <summary>The kinds with a scale subresource that the scale cmdlet accepts.</summary>
     public static readonly IReadOnlyList<ResourceKind> ScalableKinds =
@@ -33,7 +33,7 @@ public sealed class Scaler
     public async Task<ChangeResult> ScaleAsync(ObjectTarget target, int replicas, int? currentReplicas, string? resourceVersion,
         bool dryRun, CancellationToken cancel)
     {
-        var write = new WriteOptions { DryRun = dryRun };
+        var write = new WriteQuery { DryRun = dryRun };
         var deadline = DateTime.UtcNow + s_conflictRetryFor;
         while (true)
         {
@@ -106,7 +106,7 @@ public sealed class Scaler
             var state = ProgressOf(live, desired);
             progress(state);
             if (state.Done)
-                return ResourceClient.ToObject(target.Kind, live);
+                return KubeResourceClient.ToObject(target.Kind, live);
             if (DateTime.UtcNow >= deadline)
             {
                 throw new KubeException($"timed out waiting for \"{target.Name}\" to be synced: {state.Ready} of {desired} replicas ready",

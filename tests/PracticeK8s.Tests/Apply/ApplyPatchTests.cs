@@ -31,7 +31,7 @@ public sealed class ApplyPatchTests
     public void SameInputAgain_GivesAnEmptyPatch()
     {
         var (modified, live) = AppliedDeployment();
-        var patch = ApplyPatch.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "apps/v1", "Deployment");
+        var patch = KubectlPatches.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "apps/v1", "Deployment");
         Assert.True(patch.IsEmpty, patch.Text);
         Assert.Equal(PatchTypes.StrategicMerge, patch.PatchType);
     }
@@ -42,7 +42,7 @@ public sealed class ApplyPatchTests
         var (modified, live) = AppliedDeployment();
         live["metadata"]!["labels"]!["owner"] = "ops";           // edited on the server, never in the manifest
         live["metadata"]!["annotations"]!["note"] = "kept";
-        var patch = ApplyPatch.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "apps/v1", "Deployment");
+        var patch = KubectlPatches.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "apps/v1", "Deployment");
         Assert.True(patch.IsEmpty, patch.Text);
     }
 
@@ -51,7 +51,7 @@ public sealed class ApplyPatchTests
     {
         var (modified, live) = AppliedDeployment();
         live["spec"]!["replicas"] = 5;
-        var patch = ApplyPatch.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "apps/v1", "Deployment");
+        var patch = KubectlPatches.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "apps/v1", "Deployment");
         Assert.Equal(2, patch.Body["spec"]!["replicas"]!.GetValue<int>());
     }
 
@@ -65,7 +65,7 @@ public sealed class ApplyPatchTests
                      "template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx:1.25"}]}}}}
             """);
         var modified = LastAppliedConfiguration.Modified(input, out var annotation);
-        var patch = ApplyPatch.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "apps/v1", "Deployment");
+        var patch = KubectlPatches.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "apps/v1", "Deployment");
         Assert.True(patch.Body["metadata"]!.AsObject().ContainsKey("labels"));
         Assert.Null(patch.Body["metadata"]!["labels"]);                       // the labels the manifest dropped are deleted
         Assert.Equal(annotation, patch.Body["metadata"]!["annotations"]![LastAppliedConfiguration.Annotation]!.GetValue<string>());
@@ -82,7 +82,7 @@ public sealed class ApplyPatchTests
         var modified = LastAppliedConfiguration.Modified(input, out _);
         var live = (JsonObject)modified.DeepClone();
         live["spec"]!["list"] = Json("""{"x":[1,2,3]}""")["x"]!.DeepClone();
-        var patch = ApplyPatch.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "stable.example.com/v1", "CronTab");
+        var patch = KubectlPatches.ThreeWay(LastAppliedConfiguration.Of(live), modified, live, "stable.example.com/v1", "CronTab");
         Assert.Equal(PatchTypes.Merge, patch.PatchType);
         Assert.Equal("""{"spec":{"list":[1,2]}}""", patch.Text);
     }
@@ -92,12 +92,12 @@ public sealed class ApplyPatchTests
     {
         var original = Json("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","resourceVersion":"3"},"data":{"a":"1","b":"2"}}""");
         var edited = Json("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","resourceVersion":"3"},"data":{"a":"9"}}""");
-        var patch = ApplyPatch.TwoWay(original, edited, "v1", "ConfigMap");
+        var patch = KubectlPatches.TwoWay(original, edited, "v1", "ConfigMap");
         Assert.Equal(PatchTypes.StrategicMerge, patch.PatchType);
         Assert.Equal("""{"data":{"a":"9","b":null}}""", patch.Text);
 
         var renamed = Json("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"other","resourceVersion":"3"},"data":{"a":"1","b":"2"}}""");
-        var error = Assert.Throws<KubeException>(() => ApplyPatch.TwoWay(original, renamed, "v1", "ConfigMap"));
+        var error = Assert.Throws<KubeException>(() => KubectlPatches.TwoWay(original, renamed, "v1", "ConfigMap"));
         Assert.Equal("At least one of apiVersion, kind and name was changed", error.Message);
     }
 }

@@ -260,7 +260,7 @@ public sealed class TransportTests : IDisposable
         var connection = Connect(KubeConfig($"https://127.0.0.1:{server.Port}", "data"));
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         RequestLog.Verbose = log.Enqueue;
-        var client = new ResourceClient(connection) { WatchSilenceLimit = TimeSpan.FromSeconds(1) };
+        var client = new KubeResourceClient(connection) { WatchSilenceLimit = TimeSpan.FromSeconds(1) };
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2.6));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
@@ -306,7 +306,7 @@ public sealed class TransportTests : IDisposable
     private static async Task ListPods(KubeConnection connection)
     {
         var pods = KindCatalog.Pod.Resource;
-        await foreach (var _ in new ResourceClient(connection).ListAsync(pods, "default", new ListOptions(), default))
+        await foreach (var _ in new KubeResourceClient(connection).ListAsync(pods, "default", new ListOptions(), default))
         {
         }
     }

@@ -60,7 +60,7 @@ public abstract class RemoveKubeObjectCommand : KubeWriteCmdlet
     protected static async Task<IReadOnlyList<ObjectTarget>> MatchAsync(KubeTarget target, ResourceKind kind, string? ns, string? labelSelector,
         string? fieldSelector, IReadOnlyList<string>? namePatterns, CancellationToken cancel)
     {
-        var client = new ResourceClient(target.Connection);
+        var client = new KubeResourceClient(target.Connection);
         var names = NameFilter.Of(namePatterns);
         var found = new List<ObjectTarget>();
         var options = new ListOptions { LabelSelector = labelSelector, FieldSelector = fieldSelector };

@@ -56,7 +56,7 @@ public sealed class ShowKubeResourceCommand : KubeCmdlet
         }
 
         var kinds = await discovery.ResolveAsync(Kind, cancel).ConfigureAwait(false);
-        var client = new ResourceClient(target.Connection);
+        var client = new KubeResourceClient(target.Connection);
         foreach (var kind in kinds)
         {
             var ns = kind.Namespaced ? target.Namespace : null;

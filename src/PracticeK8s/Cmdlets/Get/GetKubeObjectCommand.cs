@@ -65,7 +65,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
         var fieldSelector = Join(Join(FieldSelector, ExtraFieldSelector), scope.FieldSelector);
         var allNamespaces = AllNamespaces || scope.AllNamespaces;
         var ns = scope.Namespace ?? target.Namespace;
-        var client = new ResourceClient(target.Connection);
+        var client = new KubeResourceClient(target.Connection);
         bool several = kinds.Count > 1;
         bool firstKindPrinted = false;
 

@@ -52,7 +52,7 @@ public abstract class TestKubeObjectCommand : KubeCmdlet
         }
         var target = ResolveTarget();
         var resourceKind = await KindAsync(target, cancel).ConfigureAwait(false);
-        var client = new ResourceClient(target.Connection);
+        var client = new KubeResourceClient(target.Connection);
         var ns = resourceKind.Namespaced ? target.Namespace : null;
         var exact = Name?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList() ?? [];
         if (Name is { Length: > 0 } && exact.Count == Name.Length)

@@ -52,7 +52,7 @@ public sealed class SetKubeLabelCommand : KubeWriteCmdlet
     {
         var target = ResolveTarget();
         var discovery = Discovery.For(target.Connection);
-        var client = new ResourceClient(target.Connection);
+        var client = new KubeResourceClient(target.Connection);
         var targets = new List<(ResourceKind Kind, string? Ns, string Name)>();
         if (InputObject is not null)
         {
@@ -97,8 +97,8 @@ public sealed class SetKubeLabelCommand : KubeWriteCmdlet
                 if (!await ShouldProcessAsync(display + (ns is null ? "" : $" in namespace {ns}"), "Set labels " + LabelChange.Describe(changes), cancel).ConfigureAwait(false))
                     continue;
                 var updated = await client.PatchAsync(kind, ns, name, PatchTypes.Merge, patch.ToJsonString(),
-                    new WriteOptions { FieldManager = "kubectl-label" }, cancel).ConfigureAwait(false);
-                PostObject(PassThru ? ResourceClient.ToObject(kind, updated) : $"{display} labeled");
+                    new WriteQuery { FieldManager = "kubectl-label" }, cancel).ConfigureAwait(false);
+                PostObject(PassThru ? KubeResourceClient.ToObject(kind, updated) : $"{display} labeled");
             }
             catch (KubeException e)
             {

@@ -14,11 +14,11 @@ namespace PracticeK8s.Engine.Api;
 /// objects, and watches that resume from the last resourceVersion and re-list when it is too old.
 /// Objects come back as typed models for built-in kinds and as generic objects otherwise.
 /// </summary>
-public sealed class ResourceClient
+public sealed class KubeResourceClient
 {
     private readonly KubeApi _api;
 
-    public ResourceClient(KubeConnection connection) => _api = connection.Api;
+    public KubeResourceClient(KubeConnection connection) => _api = connection.Api;
 
     /// <summary>The list's resourceVersion, known once the first page has been read (where a watch starts).</summary>
     public string? LastListResourceVersion { get; private set; }
@@ -69,15 +69,15 @@ public sealed class ResourceClient
         return JsonNode.Parse(json)!.AsObject();
     }
 
-    public Task<JsonObject> CreateAsync(ResourceKind kind, string? ns, JsonObject body, WriteOptions options, CancellationToken cancel) =>
+    public Task<JsonObject> CreateAsync(ResourceKind kind, string? ns, JsonObject body, WriteQuery options, CancellationToken cancel) =>
         SendJsonAsync(HttpMethod.Post, kind.CollectionPath(kind.Namespaced ? ns : null) + options.Query(), body.ToJsonString(), "application/json", cancel);
 
-    public Task<JsonObject> ReplaceAsync(ResourceKind kind, string? ns, string name, JsonObject body, WriteOptions options, CancellationToken cancel,
+    public Task<JsonObject> ReplaceAsync(ResourceKind kind, string? ns, string name, JsonObject body, WriteQuery options, CancellationToken cancel,
         string? subresource = null) =>
         SendJsonAsync(HttpMethod.Put, kind.ObjectPath(ns, name) + (subresource is null ? "" : "/" + subresource) + options.Query(),
             body.ToJsonString(), "application/json", cancel);
 
-    public Task<JsonObject> PatchAsync(ResourceKind kind, string? ns, string name, string patchType, string patch, WriteOptions options,
+    public Task<JsonObject> PatchAsync(ResourceKind kind, string? ns, string name, string patchType, string patch, WriteQuery options,
         CancellationToken cancel, string? subresource = null) =>
         SendJsonAsync(HttpMethod.Patch, kind.ObjectPath(ns, name) + (subresource is null ? "" : "/" + subresource) + options.Query(),
             patch, patchType, cancel);

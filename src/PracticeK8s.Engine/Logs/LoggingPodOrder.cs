@@ -7,9 +7,9 @@ namespace PracticeK8s.Engine.Logs;
 /// before unscheduled; Running before Unknown before Pending; ready before not ready; ready longer
 /// before ready shorter; more container restarts first; older before newer.
 /// </summary>
-public sealed class PodRanking : IComparer<V1Pod>
+public sealed class LoggingPodOrder : IComparer<V1Pod>
 {
-    public static readonly PodRanking ForLogging = new();
+    public static readonly LoggingPodOrder ForLogging = new();
 
     public int Compare(V1Pod? x, V1Pod? y)
     {

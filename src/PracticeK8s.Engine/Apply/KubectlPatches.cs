@@ -20,7 +20,7 @@ public sealed record ComputedPatch(string PatchType, JsonObject Body)
 /// The patches kubectl computes: the three-way apply patch (built-in kinds: strategic merge;
 /// other kinds: JSON merge patch with identity preconditions) and the two-way edit patch.
 /// </summary>
-public static class ApplyPatch
+public static class KubectlPatches
 {
     public static ComputedPatch ThreeWay(JsonObject? lastApplied, JsonObject modified, JsonObject live, string apiVersion, string kind)
     {

@@ -1,7 +1,7 @@
 namespace PracticeK8s.Engine.Api;
 
 /// <summary>Query parameters every write takes: field manager, dry run, field validation, force (server-side apply).</summary>
-public sealed record WriteOptions
+public sealed record WriteQuery
 {
     public string? FieldManager { get; init; }
     public bool DryRun { get; init; }
