@@ -89,3 +89,24 @@ Describe 'A kind added to the catalog' {
         Test-Exists gadget g2 $ns | Should -BeFalse
     }
 }
+
+Describe 'The built-in entries' {
+    It 'agree with what the sandbox serves (kind, scope, short names), read with stock kubectl' {
+        $byGroupVersion = @{}
+        foreach ($entry in $Catalog::Entries) {
+            $resource = $entry.Resource
+            $gv = $resource.ApiVersion
+            if (-not $byGroupVersion.ContainsKey($gv)) {
+                $path = if ($resource.Group) { "/apis/$gv" } else { "/api/$gv" }
+                $byGroupVersion[$gv] = ((Invoke-Kubectl get --raw $path) -join "`n" | ConvertFrom-Json).resources
+            }
+            $served = $byGroupVersion[$gv] | Where-Object name -EQ $resource.Plural
+            $served | Should -Not -BeNullOrEmpty -Because "$($resource.QualifiedPlural) is in the catalog"
+            $served.kind | Should -BeExactly $resource.Kind
+            $served.namespaced | Should -Be $resource.Namespaced -Because "$($resource.Kind)'s scope"
+            (@($served.shortNames | Where-Object { $_ } | Sort-Object) -join ',') | Should -BeExactly (@($resource.ShortNames | Sort-Object) -join ',') -Because "$($resource.Kind)'s short names"
+        }
+        $byGroupVersion.Keys | Should -Contain 'apps/v1'
+        @($Catalog::Entries).Count | Should -BeGreaterThan 20
+    }
+}
