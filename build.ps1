@@ -91,7 +91,7 @@ function Invoke-Test {
         # Passed in the environment: a bare * on a native command line would be expanded to file names.
         $env:PRACTICEK8S_TEST_FILTER = $Filter -join ','
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1') `
-            -PesterPath $tools.Pester -ModulePath (Join-Path $moduleDir 'PracticeK8s.psd1') -OtherYamlDotNet $tools.OtherYamlDotNet `
+            -PesterPath $tools.Pester -ModulePath (Join-Path $moduleDir 'PracticeK8s.psd1') -OtherYamlDotNet $tools.OtherYamlDotNet -OtherKubernetesClient $tools.OtherKubernetesClient `
             -SummaryPath $summary -ResultPath (Join-Path $results 'pester.xml')
         $code = $LASTEXITCODE
         if (Test-Path $summary) {

@@ -57,7 +57,7 @@ function Build-MamlHelp([string] $Root, [string] $ModuleDir) {
 }
 
 function Restore-TestTools([string] $Root) {
-    # Pester and a second YamlDotNet (for the isolation test) come from NuGet, pinned in tests/tools.
+    # Pester and a second YamlDotNet and KubernetesClient (for the isolation tests) come from NuGet, pinned in tests/tools.
     $project = Join-Path $Root 'tests/tools/TestTools.csproj'
     Invoke-Native dotnet restore $project --nologo -v q
     $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
@@ -69,6 +69,7 @@ function Restore-TestTools([string] $Root) {
     [pscustomobject]@{
         Pester          = Join-Path $packages "pester/$($versions['Pester'])/tools/Pester.psd1"
         OtherYamlDotNet = Join-Path $packages "yamldotnet/$($versions['YamlDotNet'])/lib/net6.0/YamlDotNet.dll"
+        OtherKubernetesClient = Join-Path $packages "kubernetesclient/$($versions['KubernetesClient'])/lib/net8.0/KubernetesClient.dll"
     }
 }
 

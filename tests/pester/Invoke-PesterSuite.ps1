@@ -6,6 +6,7 @@ param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $OtherYamlDotNet,
+    [Parameter(Mandatory)] [string] $OtherKubernetesClient,
     [Parameter(Mandatory)] [string] $SummaryPath,
     [Parameter(Mandatory)] [string] $ResultPath,
     # Comma-separated file name patterns (a string: native argument passing would expand a bare *).
@@ -20,6 +21,7 @@ Import-Module $PesterPath -Force
 # Test files read these to find what they test.
 $env:PRACTICEK8S_MODULE = $ModulePath
 $env:PRACTICEK8S_TEST_YAMLDOTNET = $OtherYamlDotNet
+$env:PRACTICEK8S_TEST_KUBERNETESCLIENT = $OtherKubernetesClient
 
 $patterns = $Filter -split ','
 $files = Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' |

@@ -3,6 +3,7 @@
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
     $script:otherYaml = $env:PRACTICEK8S_TEST_YAMLDOTNET
+    $script:otherClient = $env:PRACTICEK8S_TEST_KUBERNETESCLIENT
     $script:config = New-TestKubeconfig -Path (Join-Path $TestDrive 'config') -Current ctx-a -Server 'https://127.0.0.1:1' -Contexts @(
         @{ Name = 'ctx-a'; Cluster = 'cluster-a'; User = 'user-a' })
 }
@@ -50,5 +51,33 @@ foreach (`$a in [AppDomain]::CurrentDomain.GetAssemblies()) {
         $report | Should -Contain 'assembly=KubernetesClient|21|PracticeK8s'
         $report | Where-Object { $_ -like 'assembly=KubernetesClient*' -and $_ -notlike '*|PracticeK8s' } | Should -BeNullOrEmpty
         $report | Where-Object { $_ -like 'assembly=YamlDotNet|*|Default' } | Should -HaveCount 1 -Because 'the other version stays in the default context'
+    }
+
+    It 'works with another KubernetesClient (another module''s, path-loaded) in the session first' {
+        $otherClient | Should -Exist
+        [Reflection.AssemblyName]::GetAssemblyName($otherClient).Version.Major | Should -Not -Be 21
+        $root = Join-Path $TestDrive 'foreign-client'
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Add-Type -Path '$otherClient'
+'foreign=' + [k8s.Models.V1Pod].Assembly.GetName().Version.Major
+Import-Module '$ModulePath'
+`$null = Start-KubeSandbox -Temporary -InformationAction Ignore -WarningAction SilentlyContinue
+try {
+    `$pods = @(Get-KubePod -Namespace kube-system)
+    'pods=' + `$pods.Count
+    'table=' + ((`$pods | Format-Table | Out-String) -split "``n" | Where-Object { `$_ -match '^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE' }).Count
+    `$json = `$pods[0] | ConvertTo-Json | ConvertFrom-Json
+    'json=' + `$json.kind + '/' + `$json.metadata.name + '|' + (`$json.metadata.name -eq `$pods[0].Name)
+    'base=' + `$pods[0].GetType().BaseType.Assembly.GetName().Version.Major
+}
+finally { Stop-KubeSandbox }
+"@
+        $report = Invoke-ChildPwsh $script -Environment @{ KUBECONFIG = (Join-Path $root 'kubeconfig'); PRACTICEK8S_HOME = (Join-Path $root 'home') }
+        $report | Should -Contain "foreign=$([Reflection.AssemblyName]::GetAssemblyName($otherClient).Version.Major)"
+        ($report | Where-Object { $_ -like 'pods=*' }) -replace 'pods=' | Should -BeGreaterThan 0 -Because ($report -join "`n")
+        $report | Should -Contain 'table=1'
+        $report | Where-Object { $_ -like 'json=Pod/*|True' } | Should -HaveCount 1
+        $report | Should -Contain 'base=21' -Because 'the emitted objects derive from the module''s own KubernetesClient models'
     }
 }
