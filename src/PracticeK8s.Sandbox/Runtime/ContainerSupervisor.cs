@@ -60,6 +60,9 @@ public sealed class ContainerSupervisor
     /// <summary>Whether host programs of this container run in namespaces of their own.</summary>
     public bool Isolated => _launcher is not null;
 
+    /// <summary>Isolated and running a host program (built-in images' simulated processes are not isolated yet).</summary>
+    public bool RunsIsolated => Isolated && _launch?.IsHost == true;
+
     /// <summary>The host name the container sees (the pod's; its spec.hostname when set).</summary>
     public string Hostname => ContainerEtc.Hostname(_pod);
 
@@ -222,9 +225,10 @@ public sealed class ContainerSupervisor
         _stop.Cancel();
         if (process is not null)
         {
-            // PID 1 of a PID namespace ignores signals it has no handler for; until stops honour the grace
-            // period for such a process (issue 15, signals), it goes at once as a host process would.
-            if (Isolated && await ContainerPidAsync() is { } pid && !NamespaceLauncher.Handles(pid, Native.SIGTERM)) process.Kill();
+            // PID 1 of a PID namespace does not die of a signal it leaves at its default action; until stops
+            // honour the grace period for such a process (issue 15, signals), it goes at once, as the host
+            // process it was would have. One that handles or ignores SIGTERM gets it and its grace period.
+            if (Isolated && await ContainerPidAsync() is { } pid && NamespaceLauncher.LeavesDefault(pid, Native.SIGTERM)) process.Kill();
             else process.Terminate();
             if (await Task.WhenAny(process.Completion, Task.Delay(grace)) != process.Completion) process.Kill();
         }

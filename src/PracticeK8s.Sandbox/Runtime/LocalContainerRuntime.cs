@@ -90,7 +90,7 @@ public sealed class LocalContainerRuntime : IContainerRuntime
     {
         var c = Running(podUid, container);
         if (request.Command.Count == 0) throw new ContainerRuntimeException(ContainerRuntimeError.StartFailed, "you must specify at least one command for the container");
-        var spec = c.Isolated ? await IsolatedExec(c, request, cancellationToken) : HostExec(c, request, _pods[podUid].Spec);
+        var spec = c.RunsIsolated ? await IsolatedExec(c, request, cancellationToken) : HostExec(c, request, _pods[podUid].Spec);
         await using var process = HostProcess.Start(spec, (stream, bytes) => WriteOutput(request, stream, bytes), _groups);
         using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var kill = session.Token.Register(process.Kill);
