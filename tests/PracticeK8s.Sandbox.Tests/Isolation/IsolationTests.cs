@@ -90,4 +90,21 @@ public sealed class IsolationTests(IsolatedSandbox s) : IClassFixture<IsolatedSa
         Assert.Equal(s.ExecOk("box", "cat", "/proc/1/mountinfo"), s.ExecOk("box", "cat", "/proc/self/mountinfo"));
         Assert.Equal(s.ExecOk("box", "readlink", "/proc/1/ns/mnt"), s.ExecOk("box", "readlink", "/proc/self/ns/mnt"));
     }
+
+    [Fact]
+    public async Task DeletingAPod_EndsItsNamespacesProcesses()
+    {
+        s.Kubectl.Run(new[] { "-n", IsolatedSandbox.Namespace, "run", "short", "--image=busybox", "--", "sleep", "3600" }, null, null);
+        s.Kubectl.Ok("-n", IsolatedSandbox.Namespace, "wait", "--for=condition=Ready", "pod/short", "--timeout=60s");
+        // This sandbox's processes of that pod: their command lines name its directory in this test's data dir.
+        var podDir = $"{IsolatedSandbox.Namespace}_short_";
+        int[] Processes() => Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit))
+            .Where(n => { try { var c = File.ReadAllText($"/proc/{n}/cmdline"); return c.Contains(s.Root) && c.Contains(podDir); } catch (IOException) { return false; } })
+            .Select(n => int.Parse(n!)).ToArray();
+        Assert.NotEmpty(Processes());
+        s.Kubectl.Ok("-n", IsolatedSandbox.Namespace, "delete", "pod", "short", "--grace-period=1");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Processes().Length > 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Empty(Processes());
+    }
 }
