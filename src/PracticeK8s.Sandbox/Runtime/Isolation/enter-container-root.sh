@@ -44,7 +44,12 @@ for n in null zero full random urandom tty; do
 done
 mkdir -p "$root/dev/shm" "$root/dev/pts"
 mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
-mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts "$root/dev/pts" 2>/dev/null || true
+# A container started with a terminal (tty: true) keeps it under the same name, so `tty` names it;
+# no other terminal of the host is there.
+if term=$(tty 2>/dev/null) && case $term in /dev/pts/*) true;; *) false;; esac; then
+  touch "$root$term"
+  mount --bind "$term" "$root$term"
+fi
 ln -s /proc/self/fd "$root/dev/fd"
 ln -s /proc/self/fd/0 "$root/dev/stdin"
 ln -s /proc/self/fd/1 "$root/dev/stdout"
