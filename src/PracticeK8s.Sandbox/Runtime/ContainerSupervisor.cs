@@ -183,7 +183,7 @@ public sealed class ContainerSupervisor
     /// <summary>The host process of an instance: the command itself, or (isolated) unshare running it as PID 1 of its own root.</summary>
     private LaunchSpec HostLaunch(IReadOnlyList<string> argv) => Isolated
         ? new LaunchSpec(_launcher!.ContainerArgv(Root.Directory, Hostname, ContainerWorkingDir, argv), Root.Directory,
-            ContainerLaunch.Environment(_spec, Hostname, "/root", _spec.Tty), _spec.Tty, _size)
+            ContainerLaunch.Environment(_spec, Hostname, "/root", _spec.Tty), _spec.Tty, _size, TerminalInside: true)
         : new LaunchSpec(argv, Root.WorkingDirectory(_spec.WorkingDir),
             ContainerLaunch.Environment(_spec, _pod.Name, Root.Map("/root"), _spec.Tty), _spec.Tty, _size);
 
@@ -228,7 +228,12 @@ public sealed class ContainerSupervisor
             // PID 1 of a PID namespace does not die of a signal it leaves at its default action; until stops
             // honour the grace period for such a process (issue 15, signals), it goes at once, as the host
             // process it was would have. One that handles or ignores SIGTERM gets it and its grace period.
-            if (Isolated && await ContainerPidAsync() is { } pid && NamespaceLauncher.LeavesDefault(pid, Native.SIGTERM)) process.Kill();
+            // (With a terminal PID 1 leads a session of its own, out of the host process group: it is signalled itself.)
+            if (Isolated && await ContainerPidAsync() is { } pid)
+            {
+                if (NamespaceLauncher.LeavesDefault(pid, Native.SIGTERM)) process.Kill();
+                else Native.Kill(pid, Native.SIGTERM);
+            }
             else process.Terminate();
             if (await Task.WhenAny(process.Completion, Task.Delay(grace)) != process.Completion) process.Kill();
         }

@@ -9,6 +9,11 @@
 set -eu
 root=$1 host=$2 workdir=$3
 shift 3
+# tty: true: the terminal the sandbox made for the container (not yet opened, so it can become the
+# controlling terminal of the container's own session; a shell leaving job control then needs no
+# process group outside the container).
+term=${PRACTICEK8S_CONTAINER_TTY:-}
+unset PRACTICEK8S_CONTAINER_TTY
 
 # The UTS namespace is the container's own: its host name is the pod's.
 hostname "$host"
@@ -46,7 +51,7 @@ mkdir -p "$root/dev/shm" "$root/dev/pts"
 mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
 # A container started with a terminal (tty: true) keeps it under the same name, so `tty` names it;
 # no other terminal of the host is there.
-if term=$(tty 2>/dev/null) && case $term in /dev/pts/*) true;; *) false;; esac; then
+if case $term in /dev/pts/*) true;; *) false;; esac; then
   touch "$root$term"
   mount --bind "$term" "$root$term"
 fi
@@ -65,4 +70,8 @@ rmdir /.host-root
 
 mkdir -p "$workdir"
 cd "$workdir"
+if [ -n "$term" ]; then
+  # A session of its own whose controlling terminal is the container's; then the command, still PID 1.
+  exec setsid /bin/sh -c 'exec 0<>"$0" 1>&0 2>&0; exec "$@"' "$term" "$@"
+fi
 exec "$@"
