@@ -107,4 +107,30 @@ public sealed class IsolationTests(IsolatedSandbox s) : IClassFixture<IsolatedSa
         while (Processes().Length > 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
         Assert.Empty(Processes());
     }
+
+    [Fact]
+    public async Task AttachToATtyContainer_TypesIntoItsShell_WhichSeesItsTerminal()
+    {
+        s.Kubectl.Run(new[] { "-n", IsolatedSandbox.Namespace, "apply", "-f", "-" },
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: term}\nspec: {containers: [{name: c, image: busybox, stdin: true, tty: true}]}\n", null);
+        s.Kubectl.Ok("-n", IsolatedSandbox.Namespace, "wait", "--for=condition=Ready", "pod/term", "--timeout=60s");
+        var kubectlLine = $"kubectl --kubeconfig {s.Server.KubeconfigPath} --cache-dir {Path.Combine(s.Root, "kube-cache")} -n {IsolatedSandbox.Namespace} attach -it term";
+        var psi = new System.Diagnostics.ProcessStartInfo("script", new[] { "-qec", kubectlLine, "/dev/null" })
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        await Task.Delay(1000);
+        await p.StandardInput.WriteAsync("tty; echo pid-$$\n");
+        await p.StandardInput.FlushAsync();
+        await Task.Delay(1000);
+        await p.StandardInput.WriteAsync("exit 5\n");
+        await p.StandardInput.FlushAsync();
+        Assert.True(p.WaitForExit(30_000), "kubectl attach -it did not finish");
+        var text = await output;
+        Assert.Matches(@"/dev/pts/\d+", text);
+        Assert.Contains("pid-1", text);
+        s.Kubectl.WaitFor("^5$", "-n", IsolatedSandbox.Namespace, "get", "pod", "term", "-o", "jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode}");
+    }
 }
