@@ -4,7 +4,7 @@
 # file system and replaces itself with the container's command, which so becomes PID 1.
 #   usage: enter-container-root.sh ROOT HOSTNAME WORKDIR COMMAND [ARG...]
 # ROOT is the container's own writable directory (seeded by the sandbox with /etc, /tmp, /root, /var).
-# Every step must work for an unprivileged user: only bind mounts, proc, tmpfs and devpts, which a
+# Every step must work for an unprivileged user: only bind mounts, proc and tmpfs, which a
 # user namespace allows.
 set -eu
 root=$1 host=$2 workdir=$3
@@ -16,7 +16,8 @@ term=${PRACTICEK8S_CONTAINER_TTY:-}
 unset PRACTICEK8S_CONTAINER_TTY
 
 # The UTS namespace is the container's own: its host name is the pod's.
-hostname "$host"
+# (`hostname` comes from the hostname package; without it, the proc file, which only a real root may write.)
+if command -v hostname >/dev/null 2>&1; then hostname "$host"; else echo "$host" > /proc/sys/kernel/hostname; fi
 
 # Nothing done here may propagate back to the host's mount table.
 mount --make-rprivate /
