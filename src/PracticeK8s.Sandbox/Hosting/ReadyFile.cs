@@ -12,7 +12,8 @@ public sealed record ReadyFile(
     [property: JsonPropertyName("kubeconfig")] string Kubeconfig,
     [property: JsonPropertyName("adminToken")] string AdminToken,
     [property: JsonPropertyName("readOnlyToken")] string ReadOnlyToken,
-    [property: JsonPropertyName("startedAt")] string StartedAt)
+    [property: JsonPropertyName("startedAt")] string StartedAt,
+    [property: JsonPropertyName("isolation")] string Isolation = "None")
 {
     public const string FileName = "sandbox.json";
 

@@ -58,7 +58,14 @@ public static class SandboxHost
         var registry = new ResourceRegistry(BuiltinResources.List);
         var state = new SandboxState(store, registry);
         CustomResources.Attach(state);
-        var runtime = new LocalContainerRuntime(new RuntimeOptions(Path.Combine(options.DataDir, "runtime")));
+        Runtime.Isolation.IsolationMode isolation;
+        try { isolation = Runtime.Isolation.IsolationProbe.Resolve(options.Isolation); }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        var runtime = new LocalContainerRuntime(new RuntimeOptions(Path.Combine(options.DataDir, "runtime")) { Isolation = isolation });
         state.Runtime = runtime;
         var cluster = options.Cluster with { DataDir = options.DataDir, CaCertificatePem = ca.CaCertificatePem };
         Bootstrap.Run(state, cluster);
@@ -126,7 +133,7 @@ public static class SandboxHost
         var kubeconfigPath = Path.Combine(options.DataDir, "kubeconfig");
         PrivateFiles.WriteAtomically(kubeconfigPath, KubeconfigWriter.Render(url, ca.CaCertificatePem, tokens.Admin, tokens.ReadOnly));
         new ReadyFile(Environment.ProcessId, url, port, options.DataDir, kubeconfigPath, tokens.Admin, tokens.ReadOnly,
-            ObjectPipeline.Timestamp(DateTime.UtcNow)).Write(options.DataDir);
+            ObjectPipeline.Timestamp(DateTime.UtcNow), isolation.ToString()).Write(options.DataDir);
         Console.Out.WriteLine($"PracticeK8s sandbox listening on {url}");
         Console.Out.Flush();
 

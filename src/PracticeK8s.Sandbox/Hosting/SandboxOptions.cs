@@ -9,7 +9,7 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
 {
     public const string Usage =
         "usage: PracticeK8s.Sandbox --data-dir DIR [--port 0] [--token T] [--readonly-token T] [--recover] [--nodes 3] " +
-        "[--pod-start-delay 500ms] [--node-monitor-grace-period 40s] [--load-balancer-delay 1s] | --help";
+        "[--pod-start-delay 500ms] [--node-monitor-grace-period 40s] [--load-balancer-delay 1s] [--isolation auto|namespaces|none] | --help";
 
     public const string HelpText = Usage + """
 
@@ -27,11 +27,18 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
                              (A torn last record, a write a crash cut short, is always dropped with a note.)
           --nodes N, --pod-start-delay D, --node-monitor-grace-period D, --load-balancer-delay D
                              the simulated cluster's size and timings (durations: 500ms, 2s, 1m).
+          --isolation auto|namespaces|none
+                             how shell-image containers run: in user, mount, PID, UTS and IPC namespaces
+                             of their own with a private root (namespaces), or as plain processes of
+                             this user (none). auto: namespaces where this user may create them.
         """;
 
     public ClusterSettings Cluster { get; init; } = new();
     /// <summary>Continue from the good records before a corrupt one in the stored objects.</summary>
     public bool Recover { get; init; }
+    /// <summary><c>auto</c>, <c>namespaces</c> or <c>none</c> (see <see cref="Runtime.Isolation.IsolationProbe"/>).</summary>
+    public string Isolation { get; init; } = DefaultIsolation;
+    public const string DefaultIsolation = "none";
     /// <summary>Print <see cref="HelpText"/> and exit.</summary>
     public bool Help { get; init; }
 
@@ -40,6 +47,7 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
         string? dataDir = null, token = null, readOnly = null;
         int port = 0;
         bool recover = false;
+        var isolation = DefaultIsolation;
         var cluster = new ClusterSettings();
         for (int i = 0; i < args.Count; i++)
         {
@@ -54,6 +62,10 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
                 case "--help" or "-h": return new SandboxOptions("", 0, null, null) { Help = true };
                 case "--recover": recover = true; break;
                 case "--token": token = Value(); break;
+                case "--isolation":
+                    isolation = Value();
+                    if (isolation is not ("auto" or "namespaces" or "none")) throw new ArgumentException($"--isolation must be auto, namespaces or none. {Usage}");
+                    break;
                 case "--readonly-token": readOnly = Value(); break;
                 case "--nodes":
                     if (!int.TryParse(Value(), out var nodes) || nodes < 0 || nodes > Networking.NodeAddresses.MaxNodes)
@@ -67,7 +79,7 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
             }
         }
         if (string.IsNullOrWhiteSpace(dataDir)) throw new ArgumentException($"--data-dir is required. {Usage}");
-        return new SandboxOptions(Path.GetFullPath(dataDir), port, token, readOnly) { Cluster = cluster, Recover = recover };
+        return new SandboxOptions(Path.GetFullPath(dataDir), port, token, readOnly) { Cluster = cluster, Recover = recover, Isolation = isolation };
     }
 
     /// <summary>A duration: <c>250ms</c>, <c>2s</c>, <c>1m</c>, or plain seconds.</summary>

@@ -127,7 +127,7 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
             else RecordPulled(pod, node, now - work.StartAt + settings.PodStartDelay);
             work.PodIP = pod.Model.Spec.HostNetwork == true ? hostIP
                 : pod.Model.Status?.PodIP ?? _addresses.Allocate(node.Name, node.Model.Spec?.PodCIDR, usedIps);
-            runtime.StartPod(PodSpecification.FromPod(pod.Stored.ToNode()));
+            runtime.StartPod(PodSpecification.FromPod(pod.Stored.ToNode()) with { PodIP = work.PodIP });
             work.Started = true;
         }
         var runtimeState = runtime.GetPod(pod.Uid);

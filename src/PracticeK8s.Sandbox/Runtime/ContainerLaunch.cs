@@ -13,7 +13,8 @@ public sealed record ContainerLaunch(IReadOnlyList<string>? HostArgv, BuiltinIma
 {
     public bool IsHost => HostArgv is not null;
 
-    public static ContainerLaunch For(ContainerSpecification spec, ImageReference image, ContainerRoot root)
+    /// <param name="isolated">true when the container runs in its own namespaces: its command is looked up in its own root, unchanged.</param>
+    public static ContainerLaunch For(ContainerSpecification spec, ImageReference image, ContainerRoot root, bool isolated = false)
     {
         var kind = ImageCatalog.KindOf(image);
         var builtin = ImageCatalog.Builtin(image);
@@ -27,7 +28,9 @@ public sealed record ContainerLaunch(IReadOnlyList<string>? HostArgv, BuiltinIma
         {
             return new ContainerLaunch(null, builtin, null); // args for the image's own entrypoint
         }
-        var resolved = HostShell.Resolve(root.MapArguments(argv));
+        var resolved = isolated
+            ? Isolation.ContainerCommand.Resolve(argv, root, Environment(spec, "", "/", false)["PATH"])
+            : HostShell.Resolve(root.MapArguments(argv));
         if (resolved is not null) return new ContainerLaunch(resolved, null, null);
         if (kind == ImageKind.Builtin) return new ContainerLaunch(null, builtin, null); // the image's own program (nginx, /hello-app...)
         if (kind == ImageKind.Unknown && spec.Command.Count == 0) return new ContainerLaunch(null, null, null);

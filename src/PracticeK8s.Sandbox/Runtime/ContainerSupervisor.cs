@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using PracticeK8s.Sandbox.Runtime.FileSystem;
 using PracticeK8s.Sandbox.Runtime.Images;
+using PracticeK8s.Sandbox.Runtime.Isolation;
 using PracticeK8s.Sandbox.Runtime.Processes;
 
 namespace PracticeK8s.Sandbox.Runtime;
@@ -25,10 +26,13 @@ public sealed class ContainerSupervisor
     private ContainerLog? _current, _previous;
     private IContainerProcess? _process;
     private TerminalSize _size = new(80, 24);
+    private readonly NamespaceLauncher? _launcher;
+    private Task<int?> _containerPid = Task.FromResult<int?>(null);
 
     public ContainerSupervisor(PodSpecification pod, ContainerSpecification spec, bool isInit, ContainerRoot root, RuntimeOptions options,
-        ProcessGroups groups, Action<ContainerEventKind, ContainerState> notify)
+        ProcessGroups groups, NamespaceLauncher? launcher, Action<ContainerEventKind, ContainerState> notify)
     {
+        _launcher = launcher;
         _pod = pod;
         _spec = spec;
         _options = options;
@@ -53,6 +57,21 @@ public sealed class ContainerSupervisor
     private ImageContext Context => new(_pod.Name, _pod.Namespace, _spec.Name, Image, _spec.Env, Root.Directory, _spec.Ports);
     private ContainerLaunch? _launch;
 
+    /// <summary>Whether host programs of this container run in namespaces of their own.</summary>
+    public bool Isolated => _launcher is not null;
+
+    /// <summary>Isolated and running a host program (built-in images' simulated processes are not isolated yet).</summary>
+    public bool RunsIsolated => Isolated && _launch?.IsHost == true;
+
+    /// <summary>The host name the container sees (the pod's; its spec.hostname when set).</summary>
+    public string Hostname => ContainerEtc.Hostname(_pod);
+
+    /// <summary>Where exec starts, as the container sees it.</summary>
+    public string ContainerWorkingDir => string.IsNullOrEmpty(_spec.WorkingDir) ? "/" : _spec.WorkingDir;
+
+    /// <summary>Isolated: the host PID of the running instance's PID 1 once its root is built (null otherwise).</summary>
+    public Task<int?> ContainerPidAsync() { lock (_lock) return _containerPid; }
+
     /// <summary>
     /// Runs instances until the container is done: for init containers until one exits 0 (true) or
     /// fails under restartPolicy Never (false); for others until the policy says no more restarts or
@@ -61,7 +80,9 @@ public sealed class ContainerSupervisor
     public async Task<bool> RunAsync()
     {
         var ct = _stop.Token;
-        Root.Create(_pod.Name, ImageCatalog.Builtin(Image)?.Files(Context) ?? Array.Empty<(string, string)>());
+        Root.Create(_pod.Name, ImageCatalog.Builtin(Image)?.Files(Context) ?? Array.Empty<(string, string)>(),
+            Isolated ? ContainerEtc.Files(_pod, ContainerEtc.ReadHostResolvConf()) : null);
+        if (Isolated) CopyHostEtcFiles();
         while (!ct.IsCancellationRequested)
         {
             var started = DateTime.UtcNow;
@@ -112,16 +133,14 @@ public sealed class ContainerSupervisor
             ContainerId = id, RestartCount = restarts, Phase = ContainerPhase.Waiting, Reason = "ContainerCreating", Message = null,
             ExitCode = null, Signal = null, StartedAt = null, FinishedAt = null, LastTermination = Terminated(s),
         });
-        _launch ??= ContainerLaunch.For(_spec, Image, Root);
+        _launch ??= ContainerLaunch.For(_spec, Image, Root, Isolated);
         var startedAt = DateTime.UtcNow;
         IContainerProcess process;
         try
         {
             if (_launch.StartError is { } error) throw new ContainerRuntimeException(ContainerRuntimeError.StartFailed, error);
             process = _launch.IsHost
-                ? HostProcess.Start(new LaunchSpec(_launch.HostArgv!, Root.WorkingDirectory(_spec.WorkingDir),
-                        ContainerLaunch.Environment(_spec, _pod.Name, Root.Map("/root"), _spec.Tty), _spec.Tty, _size),
-                    (stream, bytes) => Output(log, stream, bytes), _groups)
+                ? HostProcess.Start(HostLaunch(_launch.HostArgv!), (stream, bytes) => Output(log, stream, bytes), _groups)
                 : new SimulatedProcess(_launch.Builtin?.StartupLog(Context, startedAt) ?? Array.Empty<string>(),
                     (stream, text) => log.Append(stream, text));
         }
@@ -136,12 +155,20 @@ public sealed class ContainerSupervisor
             return 128;
         }
         if (!_launch.IsHost || !_spec.Stdin) process.CloseInput();
-        lock (_lock) _process = process;
+        lock (_lock)
+        {
+            _process = process;
+            _containerPid = Isolated && process is HostProcess host ? _launcher!.WaitForContainerPidAsync(host.Pid, TimeSpan.FromSeconds(30)) : Task.FromResult<int?>(null);
+        }
         Update(ContainerEventKind.Started, s => s with { Phase = ContainerPhase.Running, Reason = null, StartedAt = startedAt });
 
         var exit = await process.Completion;
         log.Complete();
-        lock (_lock) _process = null;
+        lock (_lock)
+        {
+            _process = null;
+            _containerPid = Task.FromResult<int?>(null);
+        }
         await process.DisposeAsync();
         var stopped = ct.IsCancellationRequested;
         Update(stopped ? ContainerEventKind.Stopped : ContainerEventKind.Exited, s => s with
@@ -151,6 +178,25 @@ public sealed class ContainerSupervisor
         });
         EndAttachments(exit);
         return exit;
+    }
+
+    /// <summary>The host process of an instance: the command itself, or (isolated) unshare running it as PID 1 of its own root.</summary>
+    private LaunchSpec HostLaunch(IReadOnlyList<string> argv) => Isolated
+        ? new LaunchSpec(_launcher!.ContainerArgv(Root.Directory, Hostname, ContainerWorkingDir, argv), Root.Directory,
+            ContainerLaunch.Environment(_spec, Hostname, "/root", _spec.Tty), _spec.Tty, _size, TerminalInside: true)
+        : new LaunchSpec(argv, Root.WorkingDirectory(_spec.WorkingDir),
+            ContainerLaunch.Environment(_spec, _pod.Name, Root.Map("/root"), _spec.Tty), _spec.Tty, _size);
+
+    private void CopyHostEtcFiles()
+    {
+        foreach (var file in ContainerEtc.CopiedFromHost)
+        {
+            var target = Root.Map(file);
+            if (File.Exists(target) || !File.Exists(file)) continue;
+            try { Security.PrivateFiles.CopyNew(file, target); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
     }
 
     private ValueTask Output(ContainerLog log, OutputStream stream, ReadOnlyMemory<byte> bytes)
@@ -179,7 +225,16 @@ public sealed class ContainerSupervisor
         _stop.Cancel();
         if (process is not null)
         {
-            process.Terminate();
+            // PID 1 of a PID namespace does not die of a signal it leaves at its default action; until stops
+            // honour the grace period for such a process (issue 15, signals), it goes at once, as the host
+            // process it was would have. One that handles or ignores SIGTERM gets it and its grace period.
+            // (With a terminal PID 1 leads a session of its own, out of the host process group: it is signalled itself.)
+            if (Isolated && await ContainerPidAsync() is { } pid)
+            {
+                if (NamespaceLauncher.LeavesDefault(pid, Native.SIGTERM)) process.Kill();
+                else Native.Kill(pid, Native.SIGTERM);
+            }
+            else process.Terminate();
             if (await Task.WhenAny(process.Completion, Task.Delay(grace)) != process.Completion) process.Kill();
         }
         await runLoop;

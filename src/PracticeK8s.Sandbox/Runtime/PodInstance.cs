@@ -15,12 +15,12 @@ public sealed class PodInstance
     private readonly CancellationTokenSource _stopping = new();
     private Task _run = Task.CompletedTask;
 
-    public PodInstance(PodSpecification spec, RuntimeOptions options, ProcessGroups groups, Action<ContainerChange> notify)
+    public PodInstance(PodSpecification spec, RuntimeOptions options, ProcessGroups groups, Isolation.NamespaceLauncher? launcher, Action<ContainerChange> notify)
     {
         Spec = spec;
         Directory = Path.Combine(options.RootDirectory, "pods", $"{spec.Namespace}_{spec.Name}_{spec.Uid}");
         ContainerSupervisor Make(ContainerSpecification c, bool init) => new(spec, c, init,
-            new ContainerRoot(Path.Combine(Directory, c.Name)), options, groups,
+            new ContainerRoot(Path.Combine(Directory, c.Name)), options, groups, launcher,
             (kind, state) => notify(new ContainerChange(spec.Uid, spec.Namespace, spec.Name, kind, state)));
         _init = spec.InitContainers.Select(c => Make(c, true)).ToList();
         _containers = spec.Containers.Select(c => Make(c, false)).ToList();

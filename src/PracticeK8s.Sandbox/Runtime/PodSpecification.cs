@@ -13,6 +13,12 @@ public sealed record PodSpecification(
     IReadOnlyList<ContainerSpecification> InitContainers,
     IReadOnlyList<ContainerSpecification> Containers)
 {
+    /// <summary><c>spec.hostname</c> and <c>spec.subdomain</c> (null when not set).</summary>
+    public string? Hostname { get; init; }
+    public string? Subdomain { get; init; }
+    /// <summary>The IP the kubelet gave the pod (for its /etc/hosts).</summary>
+    public string? PodIP { get; init; }
+
     /// <summary>Reads a stored Pod object (its metadata and spec).</summary>
     public static PodSpecification FromPod(JsonObject pod)
     {
@@ -27,7 +33,11 @@ public sealed record PodSpecification(
             spec.Str("nodeName") ?? "",
             spec.Str("restartPolicy") ?? "Always",
             spec.Arr("initContainers").Objects().Select(c => ContainerSpecification.FromJson(c, name, ns)).ToList(),
-            spec.Arr("containers").Objects().Select(c => ContainerSpecification.FromJson(c, name, ns)).ToList());
+            spec.Arr("containers").Objects().Select(c => ContainerSpecification.FromJson(c, name, ns)).ToList())
+        {
+            Hostname = spec.Str("hostname"),
+            Subdomain = spec.Str("subdomain"),
+        };
     }
 
     public ContainerSpecification? Container(string name) =>

@@ -5,4 +5,6 @@ public sealed record RuntimeOptions(string RootDirectory)
 {
     public TimeSpan BackOffInitial { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan BackOffMax { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>Whether shell-image containers run in namespaces of their own (see Isolation/).</summary>
+    public Runtime.Isolation.IsolationMode Isolation { get; init; } = Runtime.Isolation.IsolationMode.None;
 }

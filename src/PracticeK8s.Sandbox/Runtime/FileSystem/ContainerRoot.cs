@@ -12,10 +12,12 @@ public sealed class ContainerRoot(string directory)
     public string Directory { get; } = Path.GetFullPath(directory);
 
     /// <summary>Creates the directory tree and the seed files (existing files are kept: a restart keeps the root).</summary>
-    public void Create(string hostname, IEnumerable<(string Path, string Content)> imageFiles)
+    public void Create(string hostname, IEnumerable<(string Path, string Content)> imageFiles,
+        IEnumerable<(string Path, string Content)>? etcFiles = null)
     {
         foreach (var dir in new[] { "tmp", "etc", "root", "var/log", "var/tmp" })
             PrivateFiles.CreateDirectory(Path.Combine(Directory, dir));
+        foreach (var (path, content) in etcFiles ?? Array.Empty<(string, string)>()) WriteIfMissing(path, content);
         WriteIfMissing("etc/hostname", hostname + "\n");
         WriteIfMissing("etc/hosts", $"127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.0.1\t{hostname}\n");
         foreach (var (path, content) in imageFiles) WriteIfMissing(path, content);

@@ -54,7 +54,7 @@ public sealed class HostProcess : IContainerProcess
         };
         var argv = new List<string>();
         if (HostShell.Setsid is not null) argv.Add(HostShell.Setsid);
-        if (pty is not null)
+        if (pty is not null && !spec.TerminalInside)
         {
             // The shell opens the terminal as its stdio (becoming its controlling terminal as session leader), then runs the program.
             argv.AddRange(new[] { "/bin/sh", "-c", "exec 0<>\"$0\" 1>&0 2>&0; exec \"$@\"", pty.SlavePath });
@@ -64,6 +64,7 @@ public sealed class HostProcess : IContainerProcess
         foreach (var a in argv.Skip(1)) psi.ArgumentList.Add(a);
         if (!OperatingSystem.IsWindows()) psi.Environment.Clear();
         foreach (var (k, v) in spec.Environment) psi.Environment[k] = v;
+        if (pty is not null && spec.TerminalInside) psi.Environment[LaunchSpec.TerminalVariable] = pty.SlavePath;
         Process process;
         try
         {

@@ -10,6 +10,8 @@ public static class HostShell
 {
     private static readonly HashSet<string> ShellNames = new(StringComparer.Ordinal) { "sh", "ash", "dash", "bash", "zsh", "ksh" };
 
+    public static bool IsShellName(string name) => ShellNames.Contains(name);
+
     /// <summary>The program and arguments to start, or null when the program does not exist here.</summary>
     public static IReadOnlyList<string>? Resolve(IReadOnlyList<string> argv)
     {

@@ -3,13 +3,19 @@ namespace PracticeK8s.Sandbox.Runtime.Processes;
 /// <summary>
 /// How to start a host process: the resolved argv (see <see cref="HostShell.Resolve"/>), its working
 /// directory and complete environment, and whether it gets a terminal (and its first size).
+/// <see cref="TerminalInside"/>: the program opens the terminal itself, from the path in
+/// <see cref="TerminalVariable"/> (a container that makes it the terminal of a session of its own).
 /// </summary>
 public sealed record LaunchSpec(
     IReadOnlyList<string> Argv,
     string WorkingDirectory,
     IReadOnlyDictionary<string, string> Environment,
     bool Tty = false,
-    TerminalSize InitialSize = default);
+    TerminalSize InitialSize = default,
+    bool TerminalInside = false)
+{
+    public const string TerminalVariable = "PRACTICEK8S_CONTAINER_TTY";
+}
 
 /// <summary>Which output stream a chunk came from.</summary>
 public enum OutputStream { Stdout, Stderr }

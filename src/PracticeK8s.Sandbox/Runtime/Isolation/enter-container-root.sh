@@ -1,0 +1,78 @@
+#!/bin/sh
+# Runs as PID 1 of a container's fresh user, mount, PID, UTS and IPC namespaces (started by
+# `unshare --user --map-root-user --mount --pid --fork --uts --ipc`), builds the container's root
+# file system and replaces itself with the container's command, which so becomes PID 1.
+#   usage: enter-container-root.sh ROOT HOSTNAME WORKDIR COMMAND [ARG...]
+# ROOT is the container's own writable directory (seeded by the sandbox with /etc, /tmp, /root, /var).
+# Every step must work for an unprivileged user: only bind mounts, proc and tmpfs, which a
+# user namespace allows.
+set -eu
+root=$1 host=$2 workdir=$3
+shift 3
+# tty: true: the terminal the sandbox made for the container (not yet opened, so it can become the
+# controlling terminal of the container's own session; a shell leaving job control then needs no
+# process group outside the container).
+term=${PRACTICEK8S_CONTAINER_TTY:-}
+unset PRACTICEK8S_CONTAINER_TTY
+
+# The UTS namespace is the container's own: its host name is the pod's.
+# (`hostname` comes from the hostname package; without it, the proc file, which only a real root may write.)
+if command -v hostname >/dev/null 2>&1; then hostname "$host"; else echo "$host" > /proc/sys/kernel/hostname; fi
+
+# Nothing done here may propagate back to the host's mount table.
+mount --make-rprivate /
+# pivot_root needs the new root to be a mount point: bind it onto itself.
+mount --bind "$root" "$root"
+
+# The host's programs and libraries, read-only: shell images run the host's tools. A merged-/usr
+# host has /bin, /lib... as links into /usr; they are recreated as the same links.
+for d in usr bin sbin lib lib32 lib64 libx32; do
+  if [ -L "/$d" ]; then
+    [ -e "$root/$d" ] || [ -L "$root/$d" ] || ln -s "$(readlink "/$d")" "$root/$d"
+  elif [ -d "/$d" ]; then
+    mkdir -p "$root/$d"
+    mount --rbind "/$d" "$root/$d"
+    mount -o remount,bind,ro "$root/$d"
+  fi
+done
+
+# /proc of the new PID namespace: ps and /proc/1 show the container's own processes only.
+mkdir -p "$root/proc"
+mount -t proc proc "$root/proc"
+
+# A minimal /dev: the host's harmless character devices (no disks), a private /dev/shm and a
+# terminal directory of the container's own.
+mkdir -p "$root/dev"
+mount -t tmpfs -o mode=755,size=64k tmpfs "$root/dev"
+for n in null zero full random urandom tty; do
+  touch "$root/dev/$n"
+  mount --bind "/dev/$n" "$root/dev/$n"
+done
+mkdir -p "$root/dev/shm" "$root/dev/pts"
+mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
+# A container started with a terminal (tty: true) keeps it under the same name, so `tty` names it;
+# no other terminal of the host is there.
+if case $term in /dev/pts/*) true;; *) false;; esac; then
+  touch "$root$term"
+  mount --bind "$term" "$root$term"
+fi
+ln -s /proc/self/fd "$root/dev/fd"
+ln -s /proc/self/fd/0 "$root/dev/stdin"
+ln -s /proc/self/fd/1 "$root/dev/stdout"
+ln -s /proc/self/fd/2 "$root/dev/stderr"
+
+# Switch to the new root and drop the host's: afterwards no host path (home directories, the
+# sandbox's data directory, kubeconfigs) is reachable from the container.
+cd "$root"
+mkdir -p .host-root
+pivot_root . .host-root
+umount -l /.host-root
+rmdir /.host-root
+
+mkdir -p "$workdir"
+cd "$workdir"
+if [ -n "$term" ]; then
+  # A session of its own whose controlling terminal is the container's; then the command, still PID 1.
+  exec setsid /bin/sh -c 'exec 0<>"$0" 1>&0 2>&0; exec "$@"' "$term" "$@"
+fi
+exec "$@"
