@@ -17,6 +17,7 @@ The server runs in a session of its own, so Ctrl+C in your terminal stops only t
         Port      = 'The port to listen on, on 127.0.0.1 only. 0 (the default) picks a free port.'
         NoSwitch  = 'Add the contexts to the kubeconfig but keep its current-context and this session''s context. Alias: NoUse.'
         Temporary = 'Delete the instance and its data when it stops.'
+        Isolation = 'How pods run. None (the default today): containers are processes of your own user and can read and change what you can. Namespaces (Linux): each container runs in user, mount, PID, UTS and IPC namespaces of its own with a private root; home directories, the data folder, kubeconfigs and host processes are out of its reach. Auto: Namespaces where unprivileged user namespaces work, else None. Get-KubeSandbox shows the mode.'
         Recover   = 'Start even though the stored objects (objects.wal or objects.snapshot in the data folder) have a damaged record, which otherwise stops the start with an error naming the file and byte offset. The original file is kept beside it as objects.wal.corrupt-<time>; the cluster continues from the records before the damaged one.'
         Timeout   = 'How many seconds to wait for the server to answer (and for another shell that is starting the same instance) before failing. Default: 60.'
     }

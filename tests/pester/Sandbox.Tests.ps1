@@ -372,3 +372,31 @@ Describe 'Ctrl+C in a terminal' {
         & $kubectl get configmap marker -o jsonpath='{.data.kept}' | Should -Be 'yes'
     }
 }
+
+Describe 'Start-KubeSandbox -Isolation Namespaces' {
+    BeforeAll {
+        $script:root = Use-TestHome 'isolated'
+        $script:info = Start-KubeSandbox -Isolation Namespaces -Temporary -WarningVariable warned -WarningAction SilentlyContinue -InformationAction Ignore
+        & $kubectl run boxed --image=busybox -- sh -c 'echo started; sleep 3600' | Out-Null
+        & $kubectl wait pod/boxed --for=condition=Ready --timeout=60s | Out-Null
+    }
+    AfterAll { Stop-OwnServers $root }
+
+    It 'shows the mode and does not warn that pods run unisolated' {
+        $info.Isolation | Should -Be 'Namespaces'
+        (Get-KubeSandbox).Isolation | Should -Be 'Namespaces'
+        "$warned" | Should -Not -Match 'run as your own processes'
+    }
+
+    It 'Invoke-KubeExec sees the container: its hostname, its own processes, none of the host''s files' {
+        Invoke-KubeExec boxed -Command hostname | Should -Be 'boxed'
+        Invoke-KubeExec boxed -Command cat, /proc/1/cmdline | Should -Match '^(/usr)?(/bin/)?sh\W+-c\W+echo started; sleep 3600' -Because 'PID 1 is the container''s command'
+        $listing = @(Invoke-KubeExec boxed -Command ls, /)
+        $listing | Should -Contain 'etc'
+        $listing | Should -Not -Contain 'work'
+        $listing | Should -Not -Contain 'home' -Because 'no home directory of the host is mounted'
+        $state = Join-Path $info.InstanceDir 'state.json'
+        Invoke-KubeExec boxed -Command cat, $state -ErrorAction SilentlyContinue 2>$null | Should -BeNullOrEmpty
+        $LASTEXITCODE | Should -Not -Be 0
+    }
+}

@@ -15,6 +15,8 @@ public sealed record SandboxStartRequest(string Name, string Kubeconfig)
     public bool MakeCurrent { get; init; } = true;
     /// <summary>Start even though the stored objects have a corrupt record (the server's --recover).</summary>
     public bool Recover { get; init; }
+    /// <summary>How pods run: auto, namespaces or none (the server's --isolation); null: the server's default.</summary>
+    public string? Isolation { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 }
 
@@ -85,6 +87,8 @@ public static class SandboxLauncher
         var arguments = new List<string> { "--data-dir", dataDir, "--port", request.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (request.Recover)
             arguments.Add("--recover");
+        if (request.Isolation is not null)
+            arguments.AddRange(["--isolation", request.Isolation.ToLowerInvariant()]);
         progress($"starting {server} on data dir {dataDir}");
         using var launcher = ServerProcess.Start(server, arguments, dataDir, log);
         JsonObject ready;
@@ -110,7 +114,7 @@ public static class SandboxLauncher
             LogFile = log,
             ServerKubeconfig = ready["kubeconfig"]?.GetValue<string>() ?? Path.Combine(dataDir, "kubeconfig"),
             StartedAt = DateTime.UtcNow,
-            Isolation = ready["isolation"]?.GetValue<string>() is "namespaces" ? "Namespaces" : "None",
+            Isolation = string.Equals(ready["isolation"]?.GetValue<string>(), "namespaces", StringComparison.OrdinalIgnoreCase) ? "Namespaces" : "None",
         };
         try
         {

@@ -38,6 +38,11 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
     [Parameter]
     public SwitchParameter Recover { get; set; }
 
+    /// <summary>How pods run: Namespaces (each container in Linux namespaces of its own), None (as your own processes), Auto (Namespaces where the system allows it).</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Namespaces", "None")]
+    public string? Isolation { get; set; }
+
     /// <summary>How many seconds to wait for the server to answer.</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
@@ -69,7 +74,7 @@ public sealed class StartKubeSandboxCommand : KubeAsyncCmdlet
         {
             var request = new SandboxStartRequest(Name, kubeconfig)
             {
-                DataDir = dataDir, Port = Port, Temporary = Temporary, MakeCurrent = !NoSwitch, Recover = Recover, Timeout = TimeSpan.FromSeconds(Timeout),
+                DataDir = dataDir, Port = Port, Temporary = Temporary, MakeCurrent = !NoSwitch, Recover = Recover, Isolation = Isolation, Timeout = TimeSpan.FromSeconds(Timeout),
             };
             var (info, wasRunning) = await SandboxLauncher.StartAsync(moduleDirectory, request, PostVerbose, cancel).ConfigureAwait(false);
             if (info.Isolation == "None" && s_warnedNoIsolation.TryAdd(info.Name, 0))
