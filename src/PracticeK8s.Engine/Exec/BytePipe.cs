@@ -61,7 +61,7 @@ public sealed class BytePipe
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    private sealed class ReadStream(ChannelReader<ReadOnlyMemory<byte>> chunks) : Stream
+    private sealed class ReadStream(ChannelReader<ReadOnlyMemory<byte>> chunks) : Streams.ForwardReadStream
     {
         private ReadOnlyMemory<byte> _current;
 
@@ -78,21 +78,5 @@ public sealed class BytePipe
             _current = _current[n..];
             return n;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) =>
-            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

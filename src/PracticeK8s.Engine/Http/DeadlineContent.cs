@@ -57,7 +57,7 @@ internal sealed class DeadlineContent : HttpContent
         base.Dispose(disposing);
     }
 
-    private sealed class DeadlineStream : Stream
+    private sealed class DeadlineStream : Streams.ForwardReadStream
     {
         private readonly Stream _inner;
         private readonly DeadlineContent _owner;
@@ -85,21 +85,6 @@ internal sealed class DeadlineContent : HttpContent
                 throw _owner._broken(e);
             }
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
