@@ -10,10 +10,15 @@
     The module to import (default: the built module under out/).
 .PARAMETER KeepSandbox
     Leave the sandbox running at the end (to go on exploring).
+.PARAMETER Isolation
+    How the sandbox runs pods (Start-KubeSandbox -Isolation): Auto by default; None forces the
+    host-process mode, where the steps that look inside a pod only show what they see.
 #>
 param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/PracticeK8s/PracticeK8s.psd1'),
-    [switch] $KeepSandbox
+    [switch] $KeepSandbox,
+    [ValidateSet('Auto', 'Namespaces', 'None')]
+    [string] $Isolation = 'Auto'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -79,7 +84,10 @@ $env:PRACTICEK8S_HOME = Join-Path $work 'home'
 
 try {
     Section 'A practice cluster'
-    $null = Step 'start the sandbox' 'Start-KubeSandbox' { param($o) $o.Running }
+    $start = if ($Isolation -eq 'Auto') { 'Start-KubeSandbox' } else { "Start-KubeSandbox -Isolation $Isolation" }
+    $null = Step 'start the sandbox' $start { param($o) $o.Running }
+    # With namespaces a pod sees its own host name and root; in host-process mode it sees the machine's.
+    $isolated = (Get-KubeSandbox).Isolation -eq 'Namespaces'
 
     Section 'Cluster configuration'
     $null = Step 'contexts' 'Get-KubeContext' { param($o) ($o | Where-Object IsCurrent).Name -eq 'practicek8s' }
@@ -100,6 +108,12 @@ try {
     $calico = (Get-KubePod -Namespace kube-system | Where-Object Name -like 'calico-node-*' | Select-Object -First 1).Name
     $null = Step 'exec something inside the pod (kubectl exec -it ... -- sh; here one command)' `
         "Invoke-KubeExec -Namespace kube-system -Name $calico -Command sh, -c, 'echo hello from `$(hostname); ls /'" { param($o) ($o -join "`n") -match 'hello from' }
+    $null = Step 'inside the pod, the host name is the pod''s' "Invoke-KubeExec -Namespace kube-system -Name $calico -Command hostname" {
+        param($o) -not $isolated -or "$o" -eq $calico
+    }
+    $null = Step 'and / is the container''s own root, none of the host''s folders' "Invoke-KubeExec -Namespace kube-system -Name $calico -Command ls, /" {
+        param($o) -not $isolated -or ($o -contains 'usr' -and $o -notcontains 'home' -and $o -notcontains 'work')
+    }
 
     Section 'Deployments'
     $null = Step 'apply a deployment' "Publish-KubeResource -Path $here/deployment.yaml" { param($o) "$o" -match 'deployment.apps/nginx-deployment (created|configured|unchanged)' }
@@ -180,7 +194,8 @@ try {
 kind: Pod
 metadata: {name: logger}
 spec: {containers: [{name: sh, image: busybox, command: [sh, -c, ""for i in 1 2 3; do echo line `$i; done; sleep 3600""]}]}'" { $true }
-    $null = Wait-Until { (Get-KubePod logger).Status -eq 'Running' }
+    # Running is when the container's process has started; its first lines follow a moment later.
+    $null = Wait-Until { (Get-KubePod logger).Status -eq 'Running' -and @(Get-KubeLog logger -Tail 3).Count -eq 3 }
     $null = Step 'logs' 'Get-KubeLog logger -Tail 2' { param($o) ($o -join ',') -eq 'line 2,line 3' }
     $local = Join-Path $work 'notes.txt'
     Set-Content -Path $local -Value "practised on $(Get-Date -Format o)"

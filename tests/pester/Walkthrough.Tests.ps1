@@ -44,9 +44,38 @@ Describe 'the course walkthrough' {
         $text | Should -Match 'Hostname: hello-'
     }
 
+    It 'shows hostname and ls / from inside a pod: the pod''s name and its own root' {
+        # Auto isolates where this user may create user namespaces (the machines the suite runs on).
+        & unshare --user --map-root-user true 2>$null
+        if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because 'this system does not let the user create user namespaces'; return }
+        $text | Should -Match "(?m)^PS> Invoke-KubeExec -Namespace kube-system -Name (calico-node-\w+) -Command hostname\r?\n\1\r?\n"
+        $text | Should -Match '(?m)^PS> Invoke-KubeExec -Namespace kube-system -Name calico-node-\w+ -Command ls, /\r?\n(\w.*\r?\n)*usr\r?\n'
+        $text | Should -Match "(?m)^pass  inside the pod, the host name is the pod's$"
+        $text | Should -Match "(?m)^pass  and / is the container's own root, none of the host's folders$"
+    }
+
     It 'leaves the user''s kubeconfig and state alone and no sandbox running' {
         (Get-FileHash $userKubeconfig).Hash | Should -Be $kubeconfigBefore
         Test-Path $userHome | Should -BeFalse
         @(Get-Process | Where-Object CommandLine -like "*PracticeK8s.Sandbox.dll*$childTemp*").Count | Should -Be 0
+    }
+}
+
+Describe 'the course walkthrough in host-process mode (Start-KubeSandbox -Isolation None)' {
+    # Where namespaces are unavailable the sandbox falls back to this mode: the course must still pass.
+    BeforeAll {
+        $kubeconfig = New-TestKubeconfig -Path (Join-Path $TestDrive 'config-none') -Current mine `
+            -Contexts @(@{ Name = 'mine'; Cluster = 'prod'; User = 'me' })
+        $childTemp = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'tmp-none')).FullName
+        $script:noneOutput = Invoke-ChildPwsh "& '$walkthrough' -ModulePath '$ModulePath' -Isolation None; exit `$LASTEXITCODE" `
+            -Environment @{ KUBECONFIG = $kubeconfig; PRACTICEK8S_HOME = (Join-Path $TestDrive 'home-none'); TMPDIR = $childTemp }
+        $script:noneExit = $LASTEXITCODE
+        $script:noneText = $noneOutput -join "`n"
+    }
+
+    It 'passes every step and exits 0' {
+        $noneExit | Should -Be 0 -Because $noneText
+        $noneText | Should -Match '(?m)^PS> Start-KubeSandbox -Isolation None$'
+        $noneText | Should -Match '(?m)^(\d+) steps: \1 passed, 0 failed$'
     }
 }
