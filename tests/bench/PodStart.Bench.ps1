@@ -1,7 +1,10 @@
 <#
 .SYNOPSIS
     How long a 3-replica Deployment takes from `kubectl apply` to all pods Running and ready, on a
-    sandbox with its default timings (and with --pod-start-delay set, to show it is configurable).
+    sandbox with its default timings, for a built-in image (hello-app) and a shell image (busybox),
+    with pods as host processes (-Isolation None) and in namespaces of their own (-Isolation
+    Namespaces, where this system allows it), and the ratio of the two; then with --pod-start-delay
+    set, to show it is configurable.
 .DESCRIPTION
     Starts its own sandbox, warms kubectl's discovery and OpenAPI cache with one apply (as on any
     machine where kubectl ran before), then applies five Deployments one after another and prints
@@ -19,39 +22,60 @@ $env:KUBECONFIG = Join-Path $work 'kubeconfig'
 $env:PRACTICEK8S_HOME = Join-Path $work 'home'
 $kubectl = (Get-Command kubectl -ErrorAction Stop).Source
 
-function Measure-PodStart([string] $Label, [string] $Kubeconfig) {
+function Measure-PodStart([string] $Label, [string] $Kubeconfig, [string] $Image = 'gcr.io/google-samples/hello-app:1.0', [string] $Command = '') {
     $common = @('--kubeconfig', $Kubeconfig, '--cache-dir', (Join-Path $work 'kubectl-cache'))
     "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: warm}" | & $kubectl @common apply -f - | Out-Null
     $times = foreach ($i in 1..$Tries) {
         $file = Join-Path $work "hello-$i.yaml"
+        $kind = if ($Command) { 'sh' } else { 'app' }
         Set-Content $file @"
 apiVersion: apps/v1
 kind: Deployment
-metadata: {name: hello-$i}
+metadata: {name: hello-$kind-$i}
 spec:
   replicas: 3
-  selector: {matchLabels: {role: hello-$i}}
+  selector: {matchLabels: {role: hello-$kind-$i}}
   template:
-    metadata: {labels: {role: hello-$i}}
-    spec: {containers: [{name: hello, image: "gcr.io/google-samples/hello-app:1.0", ports: [{containerPort: 8080}]}]}
+    metadata: {labels: {role: hello-$kind-$i}}
+    spec: {terminationGracePeriodSeconds: 1, containers: [{name: hello, image: "$Image", $(if ($Command) { "command: $Command" } else { 'ports: [{containerPort: 8080}]' })}]}
 "@
         $clock = [Diagnostics.Stopwatch]::StartNew()
         & $kubectl @common apply -f $file | Out-Null
         while ($clock.Elapsed.TotalSeconds -lt 30) {
-            $pods = @(Get-KubePod -Selector "role=hello-$i")
+            $pods = @(Get-KubePod -Selector "role=hello-$kind-$i")
             if ($pods.Count -eq 3 -and -not ($pods | Where-Object { $_.Status -ne 'Running' -or $_.Ready -ne '1/1' })) { break }
             Start-Sleep -Milliseconds 20
         }
         $clock.Elapsed.TotalMilliseconds
     }
     $sorted = @($times | Sort-Object)
-    '{0,-34} median {1,6:F0} ms  (tries: {2})' -f $Label, $sorted[[int][Math]::Floor($sorted.Count / 2)], (($times | ForEach-Object { '{0:F0}' -f $_ }) -join ', ')
+    $median = $sorted[[int][Math]::Floor($sorted.Count / 2)]
+    Write-Host ('{0,-44} median {1,6:F0} ms  (tries: {2})' -f $Label, $median, (($times | ForEach-Object { '{0:F0}' -f $_ }) -join ', '))
+    $median
+}
+
+function Measure-Mode([string] $Isolation) {
+    # A fresh instance per mode (-Temporary): a reused one would have the images already pulled.
+    $info = Start-KubeSandbox -Name "podstart-$($Isolation.ToLowerInvariant())" -Temporary -Isolation $Isolation -WarningAction SilentlyContinue
+    try {
+        @{
+            App   = Measure-PodStart "hello-app, isolation $Isolation" $info.SandboxKubeconfig
+            Shell = Measure-PodStart "busybox sleep, isolation $Isolation" $info.SandboxKubeconfig 'busybox' '[sleep, "3600"]'
+        }
+    }
+    finally { Stop-KubeSandbox -Name $info.Name -Confirm:$false | Out-Null }
 }
 
 try {
-    $info = Start-KubeSandbox
-    Measure-PodStart 'apply to 3/3 Running, defaults' $info.SandboxKubeconfig
-    Stop-KubeSandbox -Confirm:$false | Out-Null
+    $none = Measure-Mode None
+    & unshare --user --map-root-user true 2>$null
+    if ($LASTEXITCODE -eq 0) {
+        $namespaces = Measure-Mode Namespaces
+        foreach ($k in 'App', 'Shell') {
+            Write-Host ('pod start, {0,-5} image: namespaces / none = {1:F2}' -f $k.ToLowerInvariant(), ($namespaces[$k] / $none[$k]))
+        }
+    }
+    else { Write-Host 'namespaces: not available to this user here (unshare --user failed); only host-process mode measured' }
 
     # The same with a slower simulated image pull: the sandbox server's --pod-start-delay flag.
     $dll = Join-Path (Split-Path $ModulePath) 'sandbox/PracticeK8s.Sandbox.dll'
@@ -63,7 +87,7 @@ try {
     try {
         $env:KUBECONFIG = $kubeconfig
         Use-KubeContext (Get-KubeContext | Select-Object -First 1).Name | Out-Null
-        Measure-PodStart 'apply to 3/3 Running, delay 2s' $kubeconfig
+        $null = Measure-PodStart 'apply to 3/3 Running, delay 2s' $kubeconfig
     }
     finally { Stop-Process -Id $server.Id -ErrorAction SilentlyContinue }
 }
