@@ -74,7 +74,7 @@
     FunctionsToExport    = @('Register-KubeShouldOperator')
     AliasesToExport      = @()
     VariablesToExport    = @()
-    TypesToProcess       = @('PracticeK8s.Types.ps1xml')
+    TypesToProcess       = @('formats/PracticeK8s.Types.ps1xml')
     FormatsToProcess     = @(
         'formats/Config.Format.ps1xml'
         'formats/Resources.Format.ps1xml'

@@ -32,15 +32,17 @@ function Build-ModuleFolder([string] $Root, [string] $Configuration, [string] $D
     Get-ChildItem $engineBin -File | Where-Object { $_.Extension -in '.dll', '.pdb' -and $_.BaseName -ne 'System.Management.Automation' } |
         Copy-Item -Destination $deps
     Copy-Item (Join-Path $Root 'PracticeK8s.psd1'), (Join-Path $Root 'PracticeK8s.Assertions.psm1') $Destination
-    Copy-Item (Join-Path $Root 'formats') $Destination -Recurse
     $sandboxBin = Join-Path $Root "src/PracticeK8s.Sandbox/bin/$Configuration/net8.0"
     if (Test-Path (Join-Path $sandboxBin 'PracticeK8s.Sandbox.dll')) {
         Copy-Item $sandboxBin (Join-Path $Destination 'sandbox') -Recurse
     }
-    # Type data and the kubectl tables are generated from the printing library's columns.
+    # Type data and the kubectl tables are generated from the printing library's columns into the
+    # repository's formats/ (checked in), then the folder goes into the module.
     $pwsh = Get-PwshCommand
-    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $Root 'build/New-TypeAndFormatData.ps1') -ModuleDir $Destination
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $Root 'build/New-TypeAndFormatData.ps1') `
+        -ModuleDir $Destination -OutputDir (Join-Path $Root 'formats')
     if ($LASTEXITCODE -ne 0) { throw "type and format generation failed with exit code $LASTEXITCODE" }
+    Copy-Item (Join-Path $Root 'formats') $Destination -Recurse
     $license = Join-Path $Root 'LICENSE'
     if (Test-Path $license) { Copy-Item $license $Destination }
 }

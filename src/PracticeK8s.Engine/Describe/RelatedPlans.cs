@@ -2,6 +2,7 @@ using k8s.Models;
 using PracticeK8s.Engine.Api;
 using PracticeK8s.Engine.Errors;
 using PracticeK8s.Engine.Objects;
+using PracticeK8s.Engine.Presentation;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Printing;
 

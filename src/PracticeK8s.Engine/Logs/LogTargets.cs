@@ -4,6 +4,7 @@ using PracticeK8s.Engine.Api;
 using PracticeK8s.Engine.Errors;
 using PracticeK8s.Engine.Exec;
 using PracticeK8s.Engine.Objects;
+using PracticeK8s.Engine.Presentation;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Engine.Session;
 

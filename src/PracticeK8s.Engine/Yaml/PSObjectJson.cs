@@ -38,7 +38,7 @@ public static class PSObjectJson
         {
             case null:
                 return null;
-            case Objects.Views.IApiObjectView view:
+            case Presentation.Views.IApiObjectView view:
                 return ModelTypes.ToJson(view);
             case JsonNode node:
                 return node.DeepClone();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using PracticeK8s.Engine.Http;
-using PracticeK8s.Engine.Objects.Views;
+using PracticeK8s.Engine.Presentation.Views;
 
 namespace PracticeK8s.Cmdlets;
 

@@ -4,7 +4,8 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using PracticeK8s.Engine.Objects;
-using PracticeK8s.Engine.Objects.Views;
+using PracticeK8s.Engine.Presentation;
+using PracticeK8s.Engine.Presentation.Views;
 
 namespace PracticeK8s.Formatting;
 

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using PracticeK8s.Engine.Objects.Views;
+using PracticeK8s.Engine.Presentation.Views;
 
 namespace PracticeK8s.Formatting;
 

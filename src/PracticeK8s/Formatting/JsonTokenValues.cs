@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using PracticeK8s.Engine.Objects.Views;
+using PracticeK8s.Engine.Presentation.Views;
 
 namespace PracticeK8s.Formatting;
 

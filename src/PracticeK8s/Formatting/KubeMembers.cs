@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PracticeK8s.Engine.Objects;
+using PracticeK8s.Engine.Presentation;
 
 namespace PracticeK8s.Formatting;
 
@@ -29,7 +30,7 @@ public static class KubeMembers
     }
 
     public static object? AgeText(PSObject instance) => instance.BaseObject is PSCustomObject
-        ? (Age(instance) is TimeSpan age ? Engine.Objects.Durations.Human(age) : "<unknown>")
+        ? (Age(instance) is TimeSpan age ? Engine.Presentation.Durations.Human(age) : "<unknown>")
         : ObjectCells.AgeText(instance.BaseObject);
 
     /// <summary>"pod/web-1", "deployment.apps/web": the NAME cell of `kubectl get all`.</summary>

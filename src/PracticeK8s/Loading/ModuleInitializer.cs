@@ -35,7 +35,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void ConfigureEngine()
     {
-        Engine.Objects.Views.ApiObjectViews.NestedValue = Formatting.JsonTokenValues.From;
+        Engine.Presentation.Views.ApiObjectViews.NestedValue = Formatting.JsonTokenValues.From;
         Formatting.ApiObjectTypeData.Register();
     }
 

@@ -1,5 +1,6 @@
 using k8s.Models;
 using PracticeK8s.Engine.Objects;
+using PracticeK8s.Engine.Presentation;
 
 namespace PracticeK8s.Tests.Objects;
 

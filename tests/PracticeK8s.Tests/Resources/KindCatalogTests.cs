@@ -2,6 +2,7 @@ using System.Management.Automation;
 using k8s.Models;
 using PracticeK8s.Engine.Describe;
 using PracticeK8s.Engine.Objects;
+using PracticeK8s.Engine.Presentation;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Printing;
 

@@ -2,7 +2,8 @@ using System.Management.Automation;
 using PracticeK8s.Engine.Api;
 using PracticeK8s.Engine.Errors;
 using PracticeK8s.Engine.Objects;
-using PracticeK8s.Engine.Objects.Views;
+using PracticeK8s.Engine.Presentation;
+using PracticeK8s.Engine.Presentation.Views;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Formatting;
 

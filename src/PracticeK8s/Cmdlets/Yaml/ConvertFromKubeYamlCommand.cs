@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Text;
-using PracticeK8s.Engine.Objects.Views;
+using PracticeK8s.Engine.Presentation.Views;
 using PracticeK8s.Engine.Yaml;
 
 namespace PracticeK8s.Cmdlets.Yaml;

@@ -10,7 +10,7 @@ using System.Text.Json.Serialization;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Engine.Yaml;
 
-namespace PracticeK8s.Engine.Objects.Views;
+namespace PracticeK8s.Engine.Presentation.Views;
 
 /// <summary>
 /// Makes the objects the cmdlets write: for each model class a subclass named

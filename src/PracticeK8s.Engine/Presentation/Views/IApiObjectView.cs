@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace PracticeK8s.Engine.Objects.Views;
+namespace PracticeK8s.Engine.Presentation.Views;
 
 /// <summary>
 /// What PowerShell's serializers read from an API object. The pipeline gets a subclass of the model

@@ -3,7 +3,7 @@ using System.Reflection;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Printing;
 
-namespace PracticeK8s.Engine.Objects;
+namespace PracticeK8s.Engine.Presentation;
 
 /// <summary>A property PowerShell shows on an API object besides the model's own.</summary>
 /// <param name="Name">The property name ("Ready", "Age").</param>

@@ -1,4 +1,4 @@
-namespace PracticeK8s.Engine.Objects;
+namespace PracticeK8s.Engine.Presentation;
 
 /// <summary>kubectl's AGE text for a span (the printing library's rule), for objects without a model.</summary>
 public static class Durations

@@ -1,6 +1,6 @@
 using PracticeK8s.Printing;
 
-namespace PracticeK8s.Engine.Objects;
+namespace PracticeK8s.Engine.Presentation;
 
 /// <summary>
 /// kubectl get with several kinds (get all): one aligned table per kind, names prefixed with the

@@ -4,7 +4,7 @@ using k8s.Models;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Printing;
 
-namespace PracticeK8s.Engine.Objects;
+namespace PracticeK8s.Engine.Presentation;
 
 /// <summary>
 /// The kubectl cells of an API object, for the module's type data: each row is computed once by

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PracticeK8s.Engine.Objects.Views;
+namespace PracticeK8s.Engine.Presentation.Views;
 
 /// <summary>
 /// Serializes a pipeline object as its model. Without it System.Text.Json would see the view's
