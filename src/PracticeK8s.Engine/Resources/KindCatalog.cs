@@ -1,54 +1,56 @@
 using k8s.Models;
 using PracticeK8s.Engine.Describe;
 using PracticeK8s.Engine.Objects;
+using PracticeK8s.Printing.Catalog;
 
 namespace PracticeK8s.Engine.Resources;
 
 /// <summary>
-/// The kinds the module knows without asking the server, one entry each (see <see cref="KindEntry"/>);
+/// The kinds the module knows without asking the server, one entry each (see <see cref="KindEntry"/>),
+/// named as the shared <see cref="BuiltinKinds"/> names them (the sandbox serves the same list);
 /// every other kind is read from discovery and gets an entry with the defaults. Adding a built-in
 /// kind is one entry here plus its printer (and describer) in the printing library; a kind can also
 /// be added at run time (<see cref="Add"/>).
 /// </summary>
 public static class KindCatalog
 {
-    public static readonly KindEntry Namespace = new(new("", "v1", "Namespace", "namespaces", false) { ShortNames = ["ns"] })
+    public static readonly KindEntry Namespace = new(ResourceKind.Of(BuiltinKinds.Namespace))
         { DeleteImpact = DeleteImpact.Dangerous, Piped = PipedScope.IsNamespace, Events = DescribeEvents.None, Related = RelatedPlans.QuotasAndLimits };
-    public static readonly KindEntry Pod = new(new("", "v1", "Pod", "pods", true) { ShortNames = ["po"], Categories = ["all"] })
+    public static readonly KindEntry Pod = new(ResourceKind.Of(BuiltinKinds.Pod))
         { Events = DescribeEvents.OfObjectWithoutKind };
-    public static readonly KindEntry Service = new(new("", "v1", "Service", "services", true) { ShortNames = ["svc"], Categories = ["all"] })
+    public static readonly KindEntry Service = new(ResourceKind.Of(BuiltinKinds.Service))
         { Selector = SelectorAccessors.OfMap<V1Service>(s => s.Spec?.Selector), Related = RelatedPlans.EndpointSlicesOfService };
-    public static readonly KindEntry Endpoints = new(new("", "v1", "Endpoints", "endpoints", true) { Singular = "endpoints", ShortNames = ["ep"] });
-    public static readonly KindEntry Node = new(new("", "v1", "Node", "nodes", false) { ShortNames = ["no"] })
+    public static readonly KindEntry Endpoints = new(ResourceKind.Of(BuiltinKinds.Endpoints));
+    public static readonly KindEntry Node = new(ResourceKind.Of(BuiltinKinds.Node))
         { DeleteImpact = DeleteImpact.Dangerous, Piped = PipedScope.HostsPods, Events = DescribeEvents.OfObjectAndName, Related = RelatedPlans.PodsAndLeaseOfNode };
-    public static readonly KindEntry PersistentVolume = new(new("", "v1", "PersistentVolume", "persistentvolumes", false) { ShortNames = ["pv"] })
+    public static readonly KindEntry PersistentVolume = new(ResourceKind.Of(BuiltinKinds.PersistentVolume))
         { DeleteImpact = DeleteImpact.Dangerous };
-    public static readonly KindEntry PersistentVolumeClaim = new(new("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true) { ShortNames = ["pvc"] })
+    public static readonly KindEntry PersistentVolumeClaim = new(ResourceKind.Of(BuiltinKinds.PersistentVolumeClaim))
         { DeleteImpact = DeleteImpact.Dangerous, Related = RelatedPlans.PodsOfNamespace };
-    public static readonly KindEntry ConfigMap = new(new("", "v1", "ConfigMap", "configmaps", true) { ShortNames = ["cm"] });
-    public static readonly KindEntry Secret = new(new("", "v1", "Secret", "secrets", true));
-    public static readonly KindEntry ServiceAccount = new(new("", "v1", "ServiceAccount", "serviceaccounts", true) { ShortNames = ["sa"] })
+    public static readonly KindEntry ConfigMap = new(ResourceKind.Of(BuiltinKinds.ConfigMap));
+    public static readonly KindEntry Secret = new(ResourceKind.Of(BuiltinKinds.Secret));
+    public static readonly KindEntry ServiceAccount = new(ResourceKind.Of(BuiltinKinds.ServiceAccount))
         { Related = RelatedPlans.SecretsOfNamespace };
-    public static readonly KindEntry Event = new(new("", "v1", "Event", "events", true) { ShortNames = ["ev"] });
-    public static readonly KindEntry Deployment = new(new("apps", "v1", "Deployment", "deployments", true) { ShortNames = ["deploy"], Categories = ["all"] })
+    public static readonly KindEntry Event = new(ResourceKind.Of(BuiltinKinds.Event));
+    public static readonly KindEntry Deployment = new(ResourceKind.Of(BuiltinKinds.Deployment))
         { Selector = SelectorAccessors.Of<V1Deployment>(d => d.Spec?.Selector), Related = RelatedPlans.ReplicaSetsBySelector };
-    public static readonly KindEntry ReplicaSet = new(new("apps", "v1", "ReplicaSet", "replicasets", true) { ShortNames = ["rs"], Categories = ["all"] })
+    public static readonly KindEntry ReplicaSet = new(ResourceKind.Of(BuiltinKinds.ReplicaSet))
         { Selector = SelectorAccessors.Of<V1ReplicaSet>(r => r.Spec?.Selector), Related = RelatedPlans.PodsBySelector };
-    public static readonly KindEntry DaemonSet = new(new("apps", "v1", "DaemonSet", "daemonsets", true) { ShortNames = ["ds"], Categories = ["all"] })
+    public static readonly KindEntry DaemonSet = new(ResourceKind.Of(BuiltinKinds.DaemonSet))
         { Selector = SelectorAccessors.Of<V1DaemonSet>(d => d.Spec?.Selector), Related = RelatedPlans.PodsBySelector };
-    public static readonly KindEntry StatefulSet = new(new("apps", "v1", "StatefulSet", "statefulsets", true) { ShortNames = ["sts"], Categories = ["all"] })
+    public static readonly KindEntry StatefulSet = new(ResourceKind.Of(BuiltinKinds.StatefulSet))
         { Selector = SelectorAccessors.Of<V1StatefulSet>(s => s.Spec?.Selector), Related = RelatedPlans.PodsBySelector };
-    public static readonly KindEntry Job = new(new("batch", "v1", "Job", "jobs", true) { Categories = ["all"] })
+    public static readonly KindEntry Job = new(ResourceKind.Of(BuiltinKinds.Job))
         { Selector = SelectorAccessors.Of<V1Job>(j => j.Spec?.Selector) };
-    public static readonly KindEntry CronJob = new(new("batch", "v1", "CronJob", "cronjobs", true) { ShortNames = ["cj"], Categories = ["all"] });
-    public static readonly KindEntry Ingress = new(new("networking.k8s.io", "v1", "Ingress", "ingresses", true) { ShortNames = ["ing"] })
+    public static readonly KindEntry CronJob = new(ResourceKind.Of(BuiltinKinds.CronJob));
+    public static readonly KindEntry Ingress = new(ResourceKind.Of(BuiltinKinds.Ingress))
         { Related = RelatedPlans.BackendsOfIngress };
-    public static readonly KindEntry IngressClass = new(new("networking.k8s.io", "v1", "IngressClass", "ingressclasses", false));
-    public static readonly KindEntry PodDisruptionBudget = new(new("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true) { ShortNames = ["pdb"] })
+    public static readonly KindEntry IngressClass = new(ResourceKind.Of(BuiltinKinds.IngressClass));
+    public static readonly KindEntry PodDisruptionBudget = new(ResourceKind.Of(BuiltinKinds.PodDisruptionBudget))
         { Selector = SelectorAccessors.Of<V1PodDisruptionBudget>(p => p.Spec?.Selector) };
-    public static readonly KindEntry StorageClass = new(new("storage.k8s.io", "v1", "StorageClass", "storageclasses", false) { ShortNames = ["sc"] });
+    public static readonly KindEntry StorageClass = new(ResourceKind.Of(BuiltinKinds.StorageClass));
     public static readonly KindEntry CustomResourceDefinition =
-        new(new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false) { ShortNames = ["crd", "crds"] })
+        new(ResourceKind.Of(BuiltinKinds.CustomResourceDefinition))
         { DeleteImpact = DeleteImpact.Dangerous };
 
     private static readonly object s_gate = new();

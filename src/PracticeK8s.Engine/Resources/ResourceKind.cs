@@ -29,5 +29,12 @@ public sealed record ResourceKind(string Group, string Version, string Kind, str
 
     public bool Supports(string verb) => Verbs.Contains(verb);
 
+    /// <summary>A built-in kind as discovery names it.</summary>
+    public static ResourceKind Of(PracticeK8s.Printing.Catalog.KindNames names) =>
+        new(names.Group, names.Version, names.Kind, names.Plural, names.Namespaced)
+        {
+            Singular = names.Singular, ShortNames = names.ShortNames, Categories = names.Categories,
+        };
+
     public override string ToString() => QualifiedPlural;
 }

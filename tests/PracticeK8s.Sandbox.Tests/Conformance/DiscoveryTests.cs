@@ -26,6 +26,19 @@ public sealed class DiscoveryTests(SandboxFixture f)
     }
 
     [Fact]
+    public void TheServedKinds_AreTheSharedList_EachOnce()
+    {
+        // The module's kind catalog names its kinds from the same list (PracticeK8s.Printing.Catalog).
+        Assert.Equal(Printing.Catalog.BuiltinKinds.All.Select(k => (k.Group, k.Version, k.Kind, k.Plural, k.Namespaced)),
+            BuiltinResources.List.Select(d => (d.Group, d.Version, d.Kind, d.Plural, d.Namespaced)));
+        Assert.All(BuiltinResources.List.Zip(Printing.Catalog.BuiltinKinds.All), p =>
+        {
+            Assert.Same(p.Second.ShortNames, p.First.ShortNames);
+            Assert.Same(p.Second.Categories, p.First.Categories);
+        });
+    }
+
+    [Fact]
     public async Task AggregatedDiscovery_IsServedForTheV2Accept_WithSubresourceKinds()
     {
         using var http = f.Server.Http(f.Server.AdminToken);

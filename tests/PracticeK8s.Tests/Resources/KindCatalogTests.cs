@@ -5,6 +5,7 @@ using PracticeK8s.Engine.Objects;
 using PracticeK8s.Engine.Presentation;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Printing;
+using PracticeK8s.Printing.Catalog;
 
 namespace PracticeK8s.Tests.Resources;
 
@@ -20,6 +21,18 @@ public sealed class KindCatalogTests
             Assert.Same(KindDescribers.ForType(entry.Model!) ?? KindDescribers.Generic, entry.Describer);
         }
         Assert.All(KindCatalog.Entries, e => Assert.NotNull(e.Model));
+    }
+
+    [Fact]
+    public void EveryBuiltInEntry_IsNamedAsTheSharedListNamesIt()
+    {
+        foreach (var entry in KindCatalog.Entries)
+        {
+            var names = Assert.Single(BuiltinKinds.All, k => k.Group == entry.Resource.Group && k.Version == entry.Resource.Version && k.Kind == entry.Resource.Kind);
+            Assert.Equal((names.Plural, names.Singular, names.Namespaced), (entry.Resource.Plural, entry.Resource.Singular, entry.Resource.Namespaced));
+            Assert.Equal(names.ShortNames, entry.Resource.ShortNames);
+            Assert.Equal(names.Categories, entry.Resource.Categories);
+        }
     }
 
     [Fact]
