@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PracticeK8s.Printing;
 using PracticeK8s.Sandbox.Resources;
 using PracticeK8s.Sandbox.Storage;
 
@@ -7,10 +8,12 @@ namespace PracticeK8s.Sandbox.Api.Tables;
 /// <summary>A custom resource's table from its CRD's additionalPrinterColumns (simple JSONPath: <c>.spec.x[0].y</c>).</summary>
 public sealed class CustomColumnPrinter(IReadOnlyList<CustomColumn> columns) : IRowPrinter
 {
-    public IReadOnlyList<TableColumnDef> Columns { get; } =
+    public IReadOnlyList<TableColumn> Columns { get; } =
         new[] { NameAgePrinter.NameColumn }
-            .Concat(columns.Select(c => new TableColumnDef(c.Name, c.Type == "date" ? "string" : c.Type, c.Format, c.Description, c.Priority)))
-            .Concat(columns.Any(c => c.JsonPath == ".metadata.creationTimestamp") ? Array.Empty<TableColumnDef>() : new[] { new TableColumnDef("Age", "string", "", NameAgePrinter.AgeColumn.Description, 0) })
+            .Concat(columns.Select(c => new TableColumn(c.Name.ToUpperInvariant(), c.Name, c.Type == "date" ? "string" : c.Type, c.Priority, c.Description)
+                { ServerName = c.Name, Format = c.Format }))
+            .Concat(columns.Any(c => c.JsonPath == ".metadata.creationTimestamp") ? Array.Empty<TableColumn>()
+                : new[] { new TableColumn("AGE", "Age", "string", 0, NameAgePrinter.AgeColumn.Description) { ServerName = "Age" } })
             .ToList();
 
     public IReadOnlyList<object?> Cells(StoredObject obj, DateTime nowUtc)

@@ -7,8 +7,7 @@ namespace PracticeK8s.Sandbox.Api.Tables;
 /// <summary>Serves the shared printing library's kubectl columns (the module prints with the same code).</summary>
 public sealed class KindPrinterAdapter(IKindPrinter printer, Type model) : IRowPrinter
 {
-    public IReadOnlyList<TableColumnDef> Columns { get; } =
-        printer.Columns.Select(c => new TableColumnDef(c.ServerName, c.Type, c.Format, c.Description, c.Priority)).ToList();
+    public IReadOnlyList<TableColumn> Columns => printer.Columns;
 
     public IReadOnlyList<object?> Cells(StoredObject obj, DateTime nowUtc)
     {
@@ -20,7 +19,7 @@ public sealed class KindPrinterAdapter(IKindPrinter printer, Type model) : IRowP
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or NullReferenceException)
         {
             // One odd object must not fail a whole list: show its name and leave the other cells empty.
-            return Columns.Select((c, i) => (object?)(i == 0 ? obj.Name : c.Name == "Age" ? Age.Since(obj, nowUtc) : "")).ToList();
+            return Columns.Select((c, i) => (object?)(i == 0 ? obj.Name : c.ServerName == "Age" ? Age.Since(obj, nowUtc) : "")).ToList();
         }
     }
 }
