@@ -20,11 +20,13 @@ public sealed class KubeResourceClient
 
     public KubeResourceClient(KubeConnection connection) => _api = connection.Api;
 
-    /// <summary>The list's resourceVersion, known once the first page has been read (where a watch starts).</summary>
-    public string? LastListResourceVersion { get; private set; }
-
+    /// <summary>
+    /// The objects of a list, page by page: typed models for built-in kinds, generic objects otherwise.
+    /// <paramref name="position"/>, when given, receives the list's resourceVersion once the first page
+    /// has been read (where a watch of the same list starts).
+    /// </summary>
     public async IAsyncEnumerable<object> ListAsync(ResourceKind kind, string? ns, ListOptions options,
-        [EnumeratorCancellation] CancellationToken cancel)
+        [EnumeratorCancellation] CancellationToken cancel, ListPosition? position = null)
     {
         string? token = null;
         bool first = true;
@@ -40,8 +42,8 @@ public sealed class KubeResourceClient
             {
                 if (meta.TryGetProperty("continue", out var c) && c.GetString() is { Length: > 0 } next)
                     token = next;
-                if (first && meta.TryGetProperty("resourceVersion", out var rv))
-                    LastListResourceVersion = rv.GetString();
+                if (first && position is not null && meta.TryGetProperty("resourceVersion", out var rv))
+                    position.ResourceVersion = rv.GetString();
             }
             first = false;
             if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
@@ -193,9 +195,10 @@ public sealed class KubeResourceClient
             if (expired)
             {
                 RequestLogWrite($"watch of {kind.QualifiedPlural}: resourceVersion {version} is too old; listing again");
-                await foreach (var obj in ListAsync(kind, ns, options, cancel).ConfigureAwait(false))
+                var relisted = new ListPosition();
+                await foreach (var obj in ListAsync(kind, ns, options, cancel, relisted).ConfigureAwait(false))
                     events.Add(new WatchEvent("ADDED", obj));
-                version = LastListResourceVersion;
+                version = relisted.ResourceVersion;
                 foreach (var e in events)
                     yield return e;
             }

@@ -118,7 +118,7 @@ public static class ObjectPipeline
             if (old["status"] is { } st) obj["status"] = st.DeepClone();
             else obj.Remove("status");
         }
-        if (def is { Group: "", Plural: "services" }) KeepAllocatedServiceFields(old, obj);
+        def.KeepOnUpdate?.Invoke(old, obj);
         Defaults.Apply(def, obj, isCreate: false);
         CheckFinalizersWhileDeleting(def, current, meta);
         BumpGeneration(def, old, obj);
@@ -134,21 +134,6 @@ public static class ObjectPipeline
         if (incoming["status"] is { } st) result["status"] = st.DeepClone();
         else result.Remove("status");
         return result;
-    }
-
-    /// <summary>A Service update that omits clusterIP/nodePort keeps the allocated values (upstream does too).</summary>
-    private static void KeepAllocatedServiceFields(JsonObject old, JsonObject obj)
-    {
-        if (old.Obj("spec") is not { } os || obj.Obj("spec") is not { } ns) return;
-        if (string.IsNullOrEmpty(ns.Str("clusterIP")) && os["clusterIP"] is { } ip)
-        {
-            ns["clusterIP"] = ip.DeepClone();
-            if (os["clusterIPs"] is { } ips) ns["clusterIPs"] = ips.DeepClone();
-        }
-        var oldPorts = os.Arr("ports").Objects().ToList();
-        foreach (var p in ns.Arr("ports").Objects())
-            if (p["nodePort"] is null && oldPorts.FirstOrDefault(o => o.Long("port") == p.Long("port")) is { } match && match["nodePort"] is { } np)
-                p["nodePort"] = np.DeepClone();
     }
 
     public static void CheckPreconditions(ResourceDefinition def, StoredObject current, JsonObject meta)

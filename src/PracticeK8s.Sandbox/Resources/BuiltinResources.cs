@@ -70,7 +70,7 @@ public static class BuiltinResources
         R(BuiltinKinds.Secret, typeof(V1Secret), fields: new[] { "type" }),
         R(BuiltinKinds.ServiceAccount, typeof(V1ServiceAccount)),
         R(BuiltinKinds.Service, typeof(V1Service), status: true,
-            fields: new[] { "spec.clusterIP", "spec.type" }),
+            fields: new[] { "spec.clusterIP", "spec.type" }) with { KeepOnUpdate = ServiceUpdates.KeepAllocatedFields },
         // apps/v1
         R(BuiltinKinds.ControllerRevision, typeof(V1ControllerRevision)),
         R(BuiltinKinds.DaemonSet, typeof(V1DaemonSet), status: true, generation: true),

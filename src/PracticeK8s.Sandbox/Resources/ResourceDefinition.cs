@@ -28,6 +28,11 @@ public sealed record ResourceDefinition
     public bool CreateOnly { get; init; }
     /// <summary>Served by a CustomResourceDefinition (no strategic merge, no model).</summary>
     public bool IsCustom { get; init; }
+    /// <summary>
+    /// What a full update keeps from the stored object (old, updated) when the client leaves it out, as
+    /// upstream's strategy for the kind does (a Service's allocated clusterIP and nodePorts).
+    /// </summary>
+    public Action<System.Text.Json.Nodes.JsonObject, System.Text.Json.Nodes.JsonObject>? KeepOnUpdate { get; init; }
     /// <summary>A CRD's printer columns ( name, type, jsonPath, priority, description ).</summary>
     public IReadOnlyList<CustomColumn> CustomColumns { get; init; } = Array.Empty<CustomColumn>();
 

@@ -100,7 +100,8 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
             var options = new ListOptions { LabelSelector = labelSelector, FieldSelector = fieldSelector };
             // Several kinds print as kubectl's table per kind, which needs the kind's whole list for its widths.
             var buffered = several && !Watch ? new List<object>() : null;
-            await foreach (var obj in client.ListAsync(kind, listNs, options, cancel).ConfigureAwait(false))
+            var position = new ListPosition();
+            await foreach (var obj in client.ListAsync(kind, listNs, options, cancel, position).ConfigureAwait(false))
             {
                 var objName = ObjectCells.Name(obj) ?? ObjectFacts.Of(obj)?.Name ?? "";
                 if (names is null || names.Matches(objName))
@@ -132,7 +133,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
 
             if (Watch)
             {
-                await foreach (var change in client.WatchAsync(kind, listNs, options, client.LastListResourceVersion, cancel).ConfigureAwait(false))
+                await foreach (var change in client.WatchAsync(kind, listNs, options, position.ResourceVersion, cancel).ConfigureAwait(false))
                 {
                     var objName = ObjectCells.Name(change.Object) ?? ObjectFacts.Of(change.Object)?.Name ?? "";
                     if (names is not null && !names.Matches(objName))
