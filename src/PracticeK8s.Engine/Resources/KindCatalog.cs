@@ -15,7 +15,7 @@ namespace PracticeK8s.Engine.Resources;
 public static class KindCatalog
 {
     public static readonly KindEntry Namespace = new(ResourceKind.Of(BuiltinKinds.Namespace))
-        { DeleteImpact = DeleteImpact.Dangerous, Piped = PipedScope.IsNamespace, Events = DescribeEvents.None, Related = RelatedPlans.QuotasAndLimits };
+        { ApplyRank = 0, DeleteImpact = DeleteImpact.Dangerous, Piped = PipedScope.IsNamespace, Events = DescribeEvents.None, Related = RelatedPlans.QuotasAndLimits };
     public static readonly KindEntry Pod = new(ResourceKind.Of(BuiltinKinds.Pod))
         { Events = DescribeEvents.OfObjectWithoutKind };
     public static readonly KindEntry Service = new(ResourceKind.Of(BuiltinKinds.Service))
@@ -51,7 +51,7 @@ public static class KindCatalog
     public static readonly KindEntry StorageClass = new(ResourceKind.Of(BuiltinKinds.StorageClass));
     public static readonly KindEntry CustomResourceDefinition =
         new(ResourceKind.Of(BuiltinKinds.CustomResourceDefinition))
-        { DeleteImpact = DeleteImpact.Dangerous };
+        { ApplyRank = 1, DeleteImpact = DeleteImpact.Dangerous };
 
     private static readonly object s_gate = new();
     private static readonly KindEntry[] s_builtin =

@@ -62,6 +62,11 @@ public sealed record KindEntry(ResourceKind Resource)
 
     public DeleteImpact DeleteImpact { get; init; } = DeleteImpact.Normal;
 
+    /// <summary>Where objects of the kind go when a manifest is applied (lower first; input order otherwise): kinds others live in or are served by.</summary>
+    public int ApplyRank { get; init; } = DefaultApplyRank;
+
+    public const int DefaultApplyRank = 2;
+
     /// <summary>Default: <see cref="PipedScope.Selector"/> for kinds with a selector, else the object's own namespace.</summary>
     public PipedScope Piped
     {
