@@ -161,8 +161,9 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
     private void ReportConfigErrors(Live<V1Pod> pod, Live<V1Node> node, PodWork work, IReadOnlyList<ContainerConfigFailure> failures,
         string hostIP, DateTime startTime, DateTime now)
     {
-        var status = PodStatusBuilder.Build(pod.Model, null, hostIP, work.PodIP, startTime, Clock.Now());
-        PodEnvironments.ShowFailures(status, failures);
+        var stamp = Clock.Now();
+        var status = PodStatusBuilder.Build(pod.Model, null, hostIP, work.PodIP, startTime, stamp);
+        PodEnvironments.ShowFailures(status, pod.Model.Status, failures, stamp);
         cluster.SetStatus(pod.Stored, status);
         if (now - work.ConfigErrorReportedAt >= ConfigErrorRetry)
         {

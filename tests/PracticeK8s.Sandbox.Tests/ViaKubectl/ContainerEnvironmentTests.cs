@@ -134,6 +134,9 @@ public sealed class ContainerEnvironmentTests(SandboxFixture f)
         f.Kubectl.WaitFor(@"^waits\s+0/1\s+CreateContainerConfigError\s+0\s", "-n", ns, "get", "pod", "waits");
         Assert.Equal("configmap \"late\" not found",
             f.Kubectl.Ok("-n", ns, "get", "pod", "waits", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.message}"));
+        Assert.Equal("True False",
+            f.Kubectl.Ok("-n", ns, "get", "pod", "waits", "-o", "jsonpath={.status.conditions[?(@.type==\"PodReadyToStartContainers\")].status} {.status.conditions[?(@.type==\"Ready\")].status}"));
+        Assert.NotEmpty(f.Kubectl.Ok("-n", ns, "get", "pod", "waits", "-o", "jsonpath={.status.podIP}"));
         f.Kubectl.WaitFor(@"Warning\s+Failed\s+pod/waits\s+Error: configmap ""late"" not found",
             "-n", ns, "get", "events", "--field-selector", "involvedObject.name=waits");
 

@@ -67,9 +67,19 @@ public sealed class PodEnvironments(IEnvironmentSources sources)
         return new PodEnvironmentOutcome(resolvedSpec, failures, warnings.Distinct().ToList());
     }
 
-    /// <summary>The failed containers shown waiting as kubelet shows them: reason CreateContainerConfigError, its message.</summary>
-    public static void ShowFailures(V1PodStatus status, IReadOnlyList<ContainerConfigFailure> failures)
+    /// <summary>
+    /// The failed containers shown waiting as kubelet shows them: reason CreateContainerConfigError, its message;
+    /// the pod's sandbox counts as made (PodReadyToStartContainers True, its transition time kept from <paramref name="previous"/>).
+    /// </summary>
+    public static void ShowFailures(V1PodStatus status, V1PodStatus? previous, IReadOnlyList<ContainerConfigFailure> failures, DateTime now)
     {
+        const string sandboxReady = "PodReadyToStartContainers";
+        if (status.Conditions?.FirstOrDefault(c => c.Type == sandboxReady) is { } ready)
+        {
+            var before = previous?.Conditions?.FirstOrDefault(c => c.Type == sandboxReady);
+            ready.Status = "True";
+            ready.LastTransitionTime = before?.Status == "True" ? before.LastTransitionTime : now;
+        }
         foreach (var f in failures)
         {
             var statuses = f.IsInit ? status.InitContainerStatuses : status.ContainerStatuses;
