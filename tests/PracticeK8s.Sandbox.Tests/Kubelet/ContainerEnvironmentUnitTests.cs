@@ -289,6 +289,10 @@ public sealed class ContainerEnvironmentUnitTests
         var bare = new V1Container { Name = "b" };
         Assert.Equal("4", ResourceFieldValues.Get(new V1ResourceFieldSelector { Resource = "limits.cpu" }, bare, Placement.NodeAllocatable));
         Assert.Equal("8192", ResourceFieldValues.Get(new V1ResourceFieldSelector { Resource = "limits.memory", Divisor = new("1Mi") }, bare, Placement.NodeAllocatable));
+        var huge = new V1Container { Name = "h", Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("9E") } } };
+        Assert.Equal("9000000000000000000", ResourceFieldValues.Get(new V1ResourceFieldSelector { Resource = "limits.memory" }, huge, null));
+        Assert.Throws<ContainerConfigException>(() => ResourceFieldValues.Get(new V1ResourceFieldSelector { Resource = "limits.memory", Divisor = new("1m") },
+            new V1Container { Name = "h", Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("10E") } } }, null));
         Assert.Equal("unsupported container resource : limits.gpu",
             Assert.Throws<ContainerConfigException>(() => ResourceFieldValues.Get(new V1ResourceFieldSelector { Resource = "limits.gpu" }, bare, null)).Message);
     }

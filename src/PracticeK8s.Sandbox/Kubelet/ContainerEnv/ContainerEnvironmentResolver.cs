@@ -70,6 +70,7 @@ public sealed partial class ContainerEnvironmentResolver(IEnvironmentSources sou
         var mapping = VariableExpansion.Mapping(declared, serviceEnv);
         foreach (var e in container.Env ?? new List<V1EnvVar>())
         {
+            if (string.IsNullOrEmpty(e.Name)) continue; // the API refuses these; nothing to name
             var value = e.Value ?? "";
             if (value.Length > 0) value = VariableExpansion.Expand(value, mapping);
             else if (e.ValueFrom is { } from)

@@ -16,6 +16,12 @@ public static class ResourceFieldValues
     /// <exception cref="ContainerConfigException">a resource kubelet does not support here.</exception>
     public static string Get(V1ResourceFieldSelector selector, V1Container container, IDictionary<string, ResourceQuantity>? nodeAllocatable)
     {
+        try { return Compute(selector, container, nodeAllocatable); }
+        catch (OverflowException) { throw new ContainerConfigException($"resource {selector.Resource} of container {container.Name} is out of range"); }
+    }
+
+    private static string Compute(V1ResourceFieldSelector selector, V1Container container, IDictionary<string, ResourceQuantity>? nodeAllocatable)
+    {
         var (kind, resource) = selector.Resource.Split('.', 2) is [var k, var r] ? (k, r) : ("", selector.Resource);
         if (kind is not ("limits" or "requests") || !Defaulted.Contains(resource))
             throw new ContainerConfigException($"unsupported container resource : {selector.Resource}");
@@ -37,7 +43,7 @@ public static class ResourceFieldValues
             var wholeDivisor = Math.Ceiling(divisor);
             result = Math.Ceiling(Math.Ceiling(value) / wholeDivisor);
         }
-        return ((long)result).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return checked((long)result).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static ResourceQuantity? Find(IDictionary<string, ResourceQuantity>? map, string key) =>
