@@ -21,7 +21,7 @@ public sealed class ContainerEnvironmentUnitTests
         }
 
         public V1Secret? Secret(string ns, string name) => Secrets.FirstOrDefault(s => s.Metadata.NamespaceProperty == ns && s.Metadata.Name == name);
-        public IEnumerable<V1Service> Services() => ServiceList;
+        public IEnumerable<V1Service> Services(string ns) => ServiceList;
     }
 
     private static V1ConfigMap ConfigMap(string ns, string name, params (string, string)[] data) => new()

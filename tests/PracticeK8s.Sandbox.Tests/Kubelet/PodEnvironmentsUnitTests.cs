@@ -12,7 +12,7 @@ public sealed class PodEnvironmentsUnitTests
     {
         public V1ConfigMap? ConfigMap(string ns, string name) => configMaps.FirstOrDefault(c => c.Metadata.Name == name);
         public V1Secret? Secret(string ns, string name) => null;
-        public IEnumerable<V1Service> Services() => new[]
+        public IEnumerable<V1Service> Services(string ns) => new[]
         {
             new V1Service
             {

@@ -26,7 +26,7 @@ public sealed partial class ContainerEnvironmentResolver(IEnvironmentSources sou
     public ResolvedContainer Resolve(V1Pod pod, V1Container container, PodPlacement placement)
     {
         var ns = pod.Metadata.NamespaceProperty ?? "";
-        var services = ServiceLinkVariables.Visible(sources.Services(), ns, pod.Spec.EnableServiceLinks ?? true);
+        var services = ServiceLinkVariables.Visible(sources.Services(ns), ns, pod.Spec.EnableServiceLinks ?? true);
         var serviceEnv = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (k, v) in ServiceLinkVariables.For(services)) serviceEnv[k] = v;
 

@@ -7,6 +7,6 @@ public interface IEnvironmentSources
 {
     V1ConfigMap? ConfigMap(string ns, string name);
     V1Secret? Secret(string ns, string name);
-    /// <summary>Every Service of the cluster (the resolver picks the visible ones).</summary>
-    IEnumerable<V1Service> Services();
+    /// <summary>The Services of <paramref name="ns"/> and the master <c>kubernetes</c> Service of <c>default</c> (more is allowed: the resolver picks the visible ones).</summary>
+    IEnumerable<V1Service> Services(string ns);
 }

@@ -10,5 +10,11 @@ public sealed class StoreEnvironmentSources(ClusterAccess cluster) : IEnvironmen
 
     public V1Secret? Secret(string ns, string name) => cluster.Get<V1Secret>("/secrets", ns, name)?.Model;
 
-    public IEnumerable<V1Service> Services() => cluster.List<V1Service>("/services").Select(s => s.Model);
+    public IEnumerable<V1Service> Services(string ns)
+    {
+        var services = cluster.List<V1Service>("/services", ns).Select(s => s.Model);
+        return ns == "default" || cluster.Get<V1Service>("/services", "default", "kubernetes") is not { } master
+            ? services
+            : services.Append(master.Model);
+    }
 }
