@@ -5,6 +5,7 @@ using PracticeK8s.Sandbox.Api;
 using PracticeK8s.Sandbox.Controllers;
 using PracticeK8s.Sandbox.Events;
 using PracticeK8s.Sandbox.Hosting;
+using PracticeK8s.Sandbox.Kubelet.ContainerEnv;
 using PracticeK8s.Sandbox.Runtime;
 
 namespace PracticeK8s.Sandbox.Kubelet;
@@ -26,6 +27,7 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
     private readonly ConcurrentQueue<ContainerChange> _changes = new();
     private readonly NodeAgent _nodes = new(cluster, events, settings);
     private readonly PodAddresses _addresses = new();
+    private readonly PodEnvironments _environments = new(new StoreEnvironmentSources(cluster));
     private readonly Dictionary<string, PodWork> _work = new();
 
     /// <summary>What the kubelet remembers of a pod between passes.</summary>
@@ -37,9 +39,11 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
         public string? PodIP;
         public Task? Stopping;
         public long? StoppingGrace;
+        public bool Pulled;
+        public DateTime ConfigErrorReportedAt;
     }
 
-    protected override IReadOnlyCollection<string> WatchedKeys => new[] { "/pods", "/nodes", "/persistentvolumeclaims" };
+    protected override IReadOnlyCollection<string> WatchedKeys => new[] { "/pods", "/nodes", "/persistentvolumeclaims", "/configmaps", "/secrets" };
 
     protected override TimeSpan ResyncInterval => settings.LeaseRenewInterval < TimeSpan.FromSeconds(5) ? settings.LeaseRenewInterval : TimeSpan.FromSeconds(5);
 
@@ -124,10 +128,19 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
             }
             if (restartAfterSandboxRestart)
                 work.RestartOffset = pod.Model.Status?.ContainerStatuses?.Select(c => c.RestartCount).DefaultIfEmpty(0).Max() + 1 ?? 0;
-            else RecordPulled(pod, node, now - work.StartAt + settings.PodStartDelay);
-            work.PodIP = pod.Model.Spec.HostNetwork == true ? hostIP
+            else if (!work.Pulled) RecordPulled(pod, node, now - work.StartAt + settings.PodStartDelay);
+            work.Pulled = true;
+            work.PodIP ??= pod.Model.Spec.HostNetwork == true ? hostIP
                 : pod.Model.Status?.PodIP ?? _addresses.Allocate(node.Name, node.Model.Spec?.PodCIDR, usedIps);
-            runtime.StartPod(PodSpecification.FromPod(pod.Stored.ToNode()) with { PodIP = work.PodIP });
+            var env = _environments.Resolve(pod.Model, PodSpecification.FromPod(pod.Stored.ToNode()) with { PodIP = work.PodIP },
+                node.Model, hostIP, work.PodIP);
+            if (env.Failures.Count > 0)
+            {
+                ReportConfigErrors(pod, node, work, env.Failures, hostIP, startTime, now);
+                return;
+            }
+            foreach (var w in env.Warnings) events.Warning(new EventSource("kubelet", node.Name), pod.Stored, w.Reason, w.Message);
+            runtime.StartPod(env.Spec);
             work.Started = true;
         }
         var runtimeState = runtime.GetPod(pod.Uid);
@@ -139,6 +152,30 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
             foreach (var c in pod.Model.Spec.Containers)
                 if (runtimeState.Container(c.Name) is { } cs && PodStatusBuilder.ReadyAt(c, cs) is { } at && at > now) WakeAt(at);
     }
+
+    /// <summary>
+    /// Containers whose env cannot be made yet: waiting in CreateContainerConfigError, a Failed event (repeats
+    /// counted, at most every <see cref="ConfigErrorRetry"/>), and another try at the next pass (a watched
+    /// ConfigMap or Secret change wakes it).
+    /// </summary>
+    private void ReportConfigErrors(Live<V1Pod> pod, Live<V1Node> node, PodWork work, IReadOnlyList<ContainerConfigFailure> failures,
+        string hostIP, DateTime startTime, DateTime now)
+    {
+        var stamp = Clock.Now();
+        var status = PodStatusBuilder.Build(pod.Model, null, hostIP, work.PodIP, startTime, stamp);
+        PodEnvironments.ShowFailures(status, pod.Model.Status, failures, stamp);
+        cluster.SetStatus(pod.Stored, status);
+        if (now - work.ConfigErrorReportedAt >= ConfigErrorRetry)
+        {
+            work.ConfigErrorReportedAt = now;
+            var current = State.Store.Get("/pods", pod.Namespace, pod.Name) ?? pod.Stored;
+            foreach (var f in failures)
+                events.Warning(new EventSource("kubelet", node.Name), current, "Failed", PodEnvironments.FailedMessage(f), f.FieldPath);
+        }
+        WakeAt(now + ConfigErrorRetry);
+    }
+
+    private static readonly TimeSpan ConfigErrorRetry = TimeSpan.FromSeconds(10);
 
     /// <summary>Graceful deletion: stop the containers within what is left of the grace period, then remove the pod.</summary>
     private void Terminate(Live<V1Pod> pod, PodWork work)

@@ -59,7 +59,8 @@ public sealed record ContainerSpecification(
 {
     /// <summary>
     /// Reads a container of a pod spec. Env values given inline are kept; <c>valueFrom</c> references to
-    /// <c>metadata.name</c>/<c>metadata.namespace</c> are resolved, other references are left out.
+    /// <c>metadata.name</c>/<c>metadata.namespace</c> are resolved, other references are left out. The kubelet
+    /// replaces env, command and args with the full resolution (Kubelet/ContainerEnv/PodEnvironments).
     /// </summary>
     public static ContainerSpecification FromJson(JsonObject c, string podName = "", string podNamespace = "")
     {

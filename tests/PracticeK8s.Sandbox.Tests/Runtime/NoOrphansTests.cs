@@ -14,7 +14,7 @@ public sealed class NoOrphansTests
         var root = Path.Combine(Path.GetTempPath(), "pk8s-orphans-" + Guid.NewGuid().ToString("N")[..8]);
         var server = SandboxProcess.Start(Path.Combine(root, "data"));
         using var client = server.AdminClient();
-        await Pods.CreateBound(client, "default", "lingerer", "Always", Pods.Container("c", "busybox", "sh", "-c", "echo $$; exec sleep 3600"));
+        await Pods.CreateBound(client, "default", "lingerer", "Always", Pods.Container("c", "busybox", "sh", "-c", "echo $$$$; exec sleep 3600")); // kubelet makes $$ of $$$$
         var log = await Pods.WaitForLog(client, "default", "lingerer", null, l => l.EndsWith('\n'));
         return (server, int.Parse(log.Trim()), root);
     }

@@ -197,7 +197,7 @@ public sealed class LogsExecCpTests(SandboxFixture f)
     public async Task DeletingThePod_StopsItsProcesses()
     {
         var ns = f.NewNamespace("kstop");
-        await Pods.CreateBound(f.Admin, ns, "pidpod", "Always", Pods.Container("c", "busybox", "sh", "-c", "echo $$; exec sleep 3600"));
+        await Pods.CreateBound(f.Admin, ns, "pidpod", "Always", Pods.Container("c", "busybox", "sh", "-c", "echo $$$$; exec sleep 3600")); // kubelet makes $$ of $$$$
         var log = await Pods.WaitForLog(f.Admin, ns, "pidpod", null, l => l.EndsWith('\n'));
         var pid = int.Parse(log.Trim());
         Assert.True(Directory.Exists($"/proc/{pid}"));
