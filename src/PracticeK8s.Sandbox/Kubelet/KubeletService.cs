@@ -29,7 +29,7 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
     private readonly NodeAgent _nodes = new(cluster, events, settings);
     private readonly PodAddresses _addresses = new();
     private readonly Dictionary<string, PodWork> _work = new();
-    private readonly PodVolumes _volumes = new(cluster, tokens, Path.Combine(settings.DataDir, "kubelet"), Path.Combine(settings.DataDir, "volumes"));
+    private readonly PodVolumes _volumes = new(cluster, tokens, Path.Combine(settings.DataDir, "kubelet"), Path.Combine(settings.DataDir, "volumes"), settings.CaCertificatePem);
 
     /// <summary>What the kubelet remembers of a pod between passes.</summary>
     private sealed class PodWork

@@ -30,11 +30,11 @@ public sealed class PodVolumes
     /// <summary>A hash of each written volume's files, so unchanged content costs no disk reads.</summary>
     private readonly ConcurrentDictionary<string, string> _written = new();
 
-    public PodVolumes(ClusterAccess cluster, ServiceAccountTokens? tokens, string kubeletDirectory, string persistentDirectory)
+    public PodVolumes(ClusterAccess cluster, ServiceAccountTokens? tokens, string kubeletDirectory, string persistentDirectory, string? rootCaPem = null)
     {
         _cluster = cluster;
         _tokens = tokens;
-        _projected = new ProjectedFiles(cluster, Token);
+        _projected = new ProjectedFiles(cluster, Token, rootCaPem);
         _podsDirectory = Path.Combine(kubeletDirectory, "pods");
         _persistentDirectory = persistentDirectory;
     }

@@ -10,9 +10,12 @@ namespace PracticeK8s.Sandbox.Kubelet.Volumes;
 /// kubelet's volume plugins do (a file per key or per item, <c>defaultMode</c>, per-item
 /// <c>mode</c>, <c>optional</c>). Service-account tokens come from <see cref="TokenFiles"/>.
 /// </summary>
-public sealed class ProjectedFiles(ClusterAccess cluster, Func<V1Pod, string, V1ServiceAccountTokenProjection, byte[]> token)
+/// <param name="rootCaPem">the cluster CA, which <c>kube-root-ca.crt</c> holds: used while the root CA publisher has not
+/// written that ConfigMap yet (a fresh namespace, the first seconds of a sandbox), as it is always there on a cluster.</param>
+public sealed class ProjectedFiles(ClusterAccess cluster, Func<V1Pod, string, V1ServiceAccountTokenProjection, byte[]> token, string? rootCaPem = null)
 {
     public const int DefaultMode = 420; // 0644, as upstream defaults defaultMode
+    public const string RootCaConfigMap = "kube-root-ca.crt";
 
     /// <summary>The files of <paramref name="volume"/>, or null when it is not one of these kinds.</summary>
     public List<VolumeFile>? For(V1Pod pod, V1Volume volume)
@@ -42,6 +45,8 @@ public sealed class ProjectedFiles(ClusterAccess cluster, Func<V1Pod, string, V1
     private List<VolumeFile> ConfigMap(V1Pod pod, string volume, string configMapName, IList<V1KeyToPath>? items, bool? optional, UnixFileMode mode)
     {
         var cm = cluster.Get<V1ConfigMap>("/configmaps", pod.Namespace(), configMapName)?.Model;
+        if (cm is null && configMapName == RootCaConfigMap && !string.IsNullOrEmpty(rootCaPem))
+            cm = new V1ConfigMap { Data = new Dictionary<string, string> { ["ca.crt"] = rootCaPem } };
         if (cm is null)
         {
             if (optional == true) return new List<VolumeFile>();
