@@ -217,4 +217,99 @@ public sealed class VolumeTests(IsolatedVolumeSandbox s) : IClassFixture<Isolate
         Assert.Equal("gone", VolumeSandbox.Eventually(() => Directory.Exists(dir) ? "there" : "gone", "gone", 30));
         Assert.Equal("", s.Kubectl.Run("get", "pv", pv, "--ignore-not-found", "-o", "name").Stdout);
     }
+
+    [Fact]
+    public void DownwardApi_Projected_HostPath_AndSubPath_AreWhereTheSpecSays()
+    {
+        var hostDir = Path.Combine(s.Root, "host-share");
+        s.Apply($$$"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: parts}
+            data: {one: "1", two: "2"}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: mixed, labels: {tier: web}}
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - name: c
+                image: busybox
+                command: [sleep, "3600"]
+                resources: {limits: {memory: 64Mi, cpu: 500m}}
+                volumeMounts:
+                - {name: info, mountPath: /info}
+                - {name: all, mountPath: /all}
+                - {name: host, mountPath: /host}
+                - {name: parts, mountPath: /etc/one.conf, subPath: one}
+                - {name: scratch, mountPath: /scratch}
+                - {name: scratch, mountPath: /deep, subPath: nested/dir}
+              volumes:
+              - name: info
+                downwardAPI:
+                  items:
+                  - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+                  - {path: mem, resourceFieldRef: {containerName: c, resource: limits.memory, divisor: 1Mi}}
+                  - {path: cpu, resourceFieldRef: {containerName: c, resource: limits.cpu, divisor: 1m}}
+              - name: all
+                projected:
+                  sources:
+                  - configMap: {name: parts, items: [{key: two, path: two.txt}]}
+                  - downwardAPI: {items: [{path: podname, fieldRef: {fieldPath: metadata.name}}]}
+              - {name: host, hostPath: {path: {{{hostDir}}}, type: DirectoryOrCreate}}
+              - {name: scratch, emptyDir: {}}
+              - {name: parts, configMap: {name: parts}}
+            """);
+        s.WaitReady("mixed");
+        Assert.Equal("tier=\"web\"", s.ExecOk("mixed", "cat", "/info/labels"));
+        Assert.Equal("64", s.ExecOk("mixed", "cat", "/info/mem"));
+        Assert.Equal("500", s.ExecOk("mixed", "cat", "/info/cpu"));
+        Assert.Equal("2|mixed", s.ExecOk("mixed", "sh", "-c", "echo \"$(cat /all/two.txt)|$(cat /all/podname)\"").Trim());
+        Assert.Equal("1", s.ExecOk("mixed", "cat", "/etc/one.conf"));
+        s.ExecOk("mixed", "sh", "-c", "echo from-pod > /host/written && echo deep > /deep/f");
+        Assert.Equal("from-pod\n", File.ReadAllText(Path.Combine(hostDir, "written"))); // hostPath: the host's own directory
+        Assert.Equal("deep\n", s.ExecOk("mixed", "cat", "/scratch/nested/dir/f")); // the subPath is a directory of the volume
+
+        s.Ok("label", "pod", "mixed", "tier=api", "--overwrite");
+        Assert.Equal("tier=\"api\"", VolumeSandbox.Eventually(() => s.ExecOk("mixed", "cat", "/info/labels"), "tier=\"api\""));
+    }
+
+    [Fact]
+    public void RetainedVolume_KeepsItsDirectoryAfterTheClaim_UntilThePvIsDeleted()
+    {
+        s.Apply("""
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: keep-me}
+            spec:
+              storageClassName: linode-block-storage-retain
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 10Gi}}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: keeper}
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - name: c
+                image: busybox
+                command: [sh, -c, "echo retained > /data/f; exec sleep 3600"]
+                volumeMounts: [{name: data, mountPath: /data}]
+              volumes: [{name: data, persistentVolumeClaim: {claimName: keep-me}}]
+            """);
+        s.WaitReady("keeper");
+        var pv = s.Ok("get", "pvc", "keep-me", "-o", "jsonpath={.spec.volumeName}");
+        var file = Path.Combine(s.Server.DataDir, "volumes", pv, "f");
+        Assert.Equal("retained\n", VolumeSandbox.Eventually(() => File.Exists(file) ? File.ReadAllText(file) : "", "retained\n", 5));
+
+        s.Ok("delete", "pod", "keeper");
+        s.Ok("delete", "pvc", "keep-me");
+        s.Kubectl.WaitFor("^Released$", "get", "pv", pv, "-o", "jsonpath={.status.phase}");
+        Assert.Equal("retained\n", File.ReadAllText(file));
+
+        s.Ok("delete", "pv", pv);
+        Assert.Equal("gone", VolumeSandbox.Eventually(() => Directory.Exists(Path.GetDirectoryName(file)) ? "there" : "gone", "gone", 30));
+    }
 }
