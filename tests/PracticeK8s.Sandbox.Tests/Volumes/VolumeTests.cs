@@ -166,6 +166,9 @@ public sealed class VolumeTests(IsolatedVolumeSandbox s) : IClassFixture<Isolate
         Assert.Contains($"pods is forbidden: User \\\"system:serviceaccount:{VolumeSandbox.Namespace}:default\\\" cannot list resource \\\"pods\\\" in API group \\\"\\\" in the namespace \\\"{VolumeSandbox.Namespace}\\\"", denial);
 
         var token = s.ExecOk("in-cluster", "cat", $"{sa}/token");
+        Assert.Contains($"system:serviceaccount:{VolumeSandbox.Namespace}:default",
+            s.Kubectl.Ok("--token", token, "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}"));
+        Assert.Equal("no", s.Kubectl.Run("--token", token, "auth", "can-i", "get", "secrets").Stdout.Trim());
         using var http = s.Server.Http(token);
         Assert.Equal(HttpStatusCode.OK, http.GetAsync("/api").Result.StatusCode);
         s.Ok("delete", "pod", "in-cluster", "--wait=true");
