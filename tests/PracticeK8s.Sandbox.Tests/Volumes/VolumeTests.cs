@@ -106,6 +106,17 @@ public sealed class VolumeTests(IsolatedVolumeSandbox s) : IClassFixture<Isolate
         var events = s.Ok("get", "events", "--field-selector", "involvedObject.name=waits-for-config,reason=FailedMount", "-o", "jsonpath={.items[*].message}");
         Assert.Contains("MountVolume.SetUp failed for volume \"late\" : configmap \"late-config\" not found", events);
         Assert.Equal("ContainerCreating", s.Ok("get", "pod", "waits-for-config", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}"));
+        s.Apply($$$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: wants-host-file}
+            spec:
+              containers: [{name: c, image: busybox, command: [sleep, "3600"], volumeMounts: [{name: f, mountPath: /f}]}]
+              volumes: [{name: f, hostPath: {path: {{{Path.Combine(s.Root, "no-such-file")}}}, type: File}}]
+            """);
+        s.Kubectl.WaitFor("hostPath type check failed: .*no-such-file is not a file", "-n", VolumeSandbox.Namespace, "get", "events",
+            "--field-selector", "involvedObject.name=wants-host-file,reason=FailedMount", "-o", "jsonpath={.items[*].message}");
+        s.Ok("delete", "pod", "wants-host-file", "--grace-period=0", "--force");
         s.Ok("create", "configmap", "late-config", "--from-literal=k=v");
         s.WaitReady("waits-for-config");
         Assert.Equal("v", s.ExecOk("waits-for-config", "cat", "/late/k"));

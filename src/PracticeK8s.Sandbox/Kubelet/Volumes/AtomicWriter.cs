@@ -35,6 +35,7 @@ public static class AtomicWriter
         foreach (var f in files)
             if (PathProblem(f.Path) is { } problem) throw new ArgumentException($"invalid path {f.Path}: {problem}");
         PrivateFiles.CreateDirectory(directory);
+        if (OperatingSystem.IsWindows()) return WritePlain(directory, files);
         var current = CurrentPayload(directory);
         var changed = current is null || !SamePayload(Path.Combine(directory, current), files);
         if (changed)
@@ -81,6 +82,21 @@ public static class AtomicWriter
             if (!File.ReadAllBytes(path).AsSpan().SequenceEqual(f.Content)) return false;
         }
         return true;
+    }
+
+    /// <summary>Windows (host-process mode only, links need privileges there): the files themselves, replaced when they differ.</summary>
+    private static bool WritePlain(string directory, IReadOnlyCollection<VolumeFile> files)
+    {
+        var changed = false;
+        foreach (var f in files)
+        {
+            var path = Path.Combine(directory, f.Path);
+            if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(f.Content)) continue;
+            PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, f.Content);
+            changed = true;
+        }
+        return changed;
     }
 
     private static string NewPayloadDirectory(string directory)

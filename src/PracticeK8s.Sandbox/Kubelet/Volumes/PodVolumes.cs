@@ -60,7 +60,9 @@ public sealed class PodVolumes
             foreach (var m in c.VolumeMounts ?? new List<V1VolumeMount>())
             {
                 if (!paths.TryGetValue(m.Name, out var volume)) throw new VolumeSetUpException(m.Name, $"volume \"{m.Name}\" not found in the pod's volumes");
-                var host = string.IsNullOrEmpty(m.SubPath) ? volume.Path : SubPath(m.Name, volume.Path, m.SubPath);
+                string host;
+                try { host = string.IsNullOrEmpty(m.SubPath) ? volume.Path : SubPath(m.Name, volume.Path, m.SubPath); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new VolumeSetUpException(m.Name, e.Message); }
                 var mount = new ContainerMount(m.MountPath, host, m.ReadOnlyProperty == true || volume.ReadOnly, !string.IsNullOrEmpty(m.SubPath));
                 if (MountList.Problem(mount) is { } problem) throw new VolumeSetUpException(m.Name, problem);
                 mounts.Add(mount);
@@ -84,7 +86,17 @@ public sealed class PodVolumes
         return ok;
     }
 
+    /// <summary>One volume; a file system error (a hostPath this user may not create...) is that volume's FailedMount, not the kubelet's.</summary>
     private (string Path, bool ReadOnly) SetUpVolume(V1Pod pod, V1Volume volume)
+    {
+        try { return SetUpVolumeUnchecked(pod, volume); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new VolumeSetUpException(volume.Name, e.Message);
+        }
+    }
+
+    private (string Path, bool ReadOnly) SetUpVolumeUnchecked(V1Pod pod, V1Volume volume)
     {
         var own = Path.Combine(PodDirectory(pod.Metadata.Uid), volume.Name);
         if (_projected.For(pod, volume) is { } files)
