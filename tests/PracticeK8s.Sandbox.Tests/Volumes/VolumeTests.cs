@@ -326,4 +326,26 @@ public sealed class VolumeTests(IsolatedVolumeSandbox s) : IClassFixture<Isolate
         s.Ok("delete", "pv", pv);
         Assert.Equal("gone", VolumeSandbox.Eventually(() => Directory.Exists(Path.GetDirectoryName(file)) ? "there" : "gone", "gone", 30));
     }
+
+    [Fact]
+    public void AMountPathThroughALinkThePodPlanted_IsRefused_AndNothingIsMadeOnTheHost()
+    {
+        // The first run moves /var/run away and leaves a link to a host directory in its place; on the
+        // restart the token's mount path would lead through it, before the root is switched.
+        var target = Path.Combine(s.Root, "planted-target");
+        Directory.CreateDirectory(target);
+        s.Apply($$$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: planter}
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - name: c
+                image: busybox
+                command: [sh, -c, 'mv /var/run /var/run.old && ln -s {{{target}}} /var/run; exit 1']
+            """);
+        s.Kubectl.WaitFor("/var/run is a symbolic link in the container", "-n", VolumeSandbox.Namespace, "logs", "planter");
+        Assert.Empty(Directory.GetFileSystemEntries(target));
+    }
 }
