@@ -348,4 +348,34 @@ public sealed class VolumeTests(IsolatedVolumeSandbox s) : IClassFixture<Isolate
         s.Kubectl.WaitFor("/var/run is a symbolic link in the container", "-n", VolumeSandbox.Namespace, "logs", "planter");
         Assert.Empty(Directory.GetFileSystemEntries(target));
     }
+
+    [Fact]
+    public void ASubPathAnotherContainerSwappedForALink_IsRefused()
+    {
+        // The init container replaces the subPath directory with a link to a host directory before the
+        // app container, which mounts that subPath, starts.
+        var target = Path.Combine(s.Root, "swapped-target");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Combine(target, "host-secret"), "not for pods");
+        s.Apply($$$"""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: swapper}
+            spec:
+              terminationGracePeriodSeconds: 1
+              initContainers:
+              - name: swap
+                image: busybox
+                command: [sh, -c, 'rm -rf /shared/sub && ln -s {{{target}}} /shared/sub']
+                volumeMounts: [{name: scratch, mountPath: /shared}]
+              containers:
+              - name: app
+                image: busybox
+                command: [sh, -c, 'cat /inner/host-secret; sleep 3600']
+                volumeMounts: [{name: scratch, mountPath: /inner, subPath: sub}]
+              volumes: [{name: scratch, emptyDir: {}}]
+            """);
+        var log = s.Kubectl.WaitFor("subPath resolves outside the volume", "-n", VolumeSandbox.Namespace, "logs", "swapper", "-c", "app");
+        Assert.DoesNotContain("not for pods", log);
+    }
 }

@@ -66,8 +66,11 @@ public sealed class VolumeUnitTests : IDisposable
         {
             new ContainerMount("/etc/config", "/data/kubelet/pods/u/volumes/cfg", true),
             new ContainerMount("/data/", "/data/volumes/pv-1", false),
+            new ContainerMount("/etc/one.conf", "/v/cfg/..2026_01_01_00_00_00.1/one", true, true, "/v/cfg"),
         });
-        Assert.Equal("ro\t/data/kubelet/pods/u/volumes/cfg\t/etc/config\nrw\t/data/volumes/pv-1\t/data\n", text);
+        Assert.Equal("ro\t/data/kubelet/pods/u/volumes/cfg\t/etc/config\t/data/kubelet/pods/u/volumes/cfg\n"
+                     + "rw\t/data/volumes/pv-1\t/data\t/data/volumes/pv-1\n"
+                     + "ro\t/v/cfg/..2026_01_01_00_00_00.1/one\t/etc/one.conf\t/v/cfg\n", text);
     }
 
     [Theory]

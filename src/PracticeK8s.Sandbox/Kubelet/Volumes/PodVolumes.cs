@@ -63,7 +63,9 @@ public sealed class PodVolumes
                 string host;
                 try { host = string.IsNullOrEmpty(m.SubPath) ? volume.Path : SubPath(m.Name, volume.Path, m.SubPath); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new VolumeSetUpException(m.Name, e.Message); }
-                var mount = new ContainerMount(m.MountPath, host, m.ReadOnlyProperty == true || volume.ReadOnly, !string.IsNullOrEmpty(m.SubPath));
+                var fromSubPath = !string.IsNullOrEmpty(m.SubPath);
+                var mount = new ContainerMount(m.MountPath, host, m.ReadOnlyProperty == true || volume.ReadOnly, fromSubPath,
+                    fromSubPath && !OperatingSystem.IsWindows() ? FileNative.RealPath(volume.Path) : null);
                 if (MountList.Problem(mount) is { } problem) throw new VolumeSetUpException(m.Name, problem);
                 mounts.Add(mount);
             }

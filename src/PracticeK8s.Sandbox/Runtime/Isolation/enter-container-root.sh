@@ -62,13 +62,22 @@ ln -s /proc/self/fd/0 "$root/dev/stdin"
 ln -s /proc/self/fd/1 "$root/dev/stdout"
 ln -s /proc/self/fd/2 "$root/dev/stderr"
 
-# Volumes, parents before children (the sandbox sorted them), each line "ro|rw TAB HOST TAB PATH"
-# with paths the sandbox checked (absolute, no tab/newline, no . or ..). A mount path through a
+# Volumes, parents before children (the sandbox sorted them), each line "ro|rw TAB HOST TAB PATH TAB
+# VOLUME" with paths the sandbox checked (absolute, no tab/newline, no . or ..). A mount path through a
 # symbolic link in the root (the container's own, from an earlier run) is refused: it could lead
-# the mount point out of the root. Read-only volumes are remounted read-only.
+# the mount point out of the root. So is a subPath that no longer resolves inside its volume (another
+# container of the pod replaced it with a link); the resolved path is what gets mounted. Read-only
+# volumes are remounted read-only.
 if [ -n "$mounts" ]; then
   tab=$(printf '\t')
-  while IFS=$tab read -r mode src dst; do
+  while IFS=$tab read -r mode src dst vol; do
+    if [ "$src" != "$vol" ]; then
+      real=$(readlink -f -- "$src") || real=
+      case $real in
+        "$vol"|"$vol"/*) src=$real ;;
+        *) echo "volume mount path $dst: its subPath resolves outside the volume" >&2; exit 1 ;;
+      esac
+    fi
     at=$dst
     while [ -n "$at" ]; do
       if [ -L "$root$at" ]; then echo "volume mount path $dst: $at is a symbolic link in the container" >&2; exit 1; fi

@@ -5,7 +5,8 @@ namespace PracticeK8s.Sandbox.Runtime.Volumes;
 
 /// <summary>
 /// The mounts of an isolated container as enter-container-root.sh reads them: a 0600 file, one mount a
-/// line, <c>ro|rw TAB HOST-PATH TAB CONTAINER-PATH</c>. Paths are checked here so the shell never
+/// line, <c>ro|rw TAB HOST-PATH TAB CONTAINER-PATH TAB VOLUME-ROOT</c> (the volume a subPath must stay in; the
+/// host path itself otherwise). Paths are checked here so the shell never
 /// sees one it could misread: absolute, no tab/newline/NUL, no <c>.</c> or <c>..</c> segment, and a
 /// container path that is not <c>/</c> nor under the /proc or /dev the script builds.
 /// </summary>
@@ -17,7 +18,8 @@ public static class MountList
         foreach (var m in mounts)
         {
             if (Problem(m) is { } problem) throw new ArgumentException(problem);
-            text.Append(m.ReadOnly ? "ro" : "rw").Append('\t').Append(Normal(m.HostPath)).Append('\t').Append(Normal(m.ContainerPath)).Append('\n');
+            text.Append(m.ReadOnly ? "ro" : "rw").Append('\t').Append(Normal(m.HostPath)).Append('\t').Append(Normal(m.ContainerPath))
+                .Append('\t').Append(Normal(m.VolumeRoot ?? m.HostPath)).Append('\n');
         }
         return text.ToString();
     }
@@ -30,6 +32,7 @@ public static class MountList
     {
         if (PathProblem(m.HostPath) is { } host) return $"host path {Quote(m.HostPath)} {host}";
         if (PathProblem(m.ContainerPath) is { } inside) return $"mount path {Quote(m.ContainerPath)} {inside}";
+        if (m.VolumeRoot is { } volumeRoot && PathProblem(volumeRoot) is { } root) return $"volume path {Quote(volumeRoot)} {root}";
         var c = Normal(m.ContainerPath);
         if (c == "/") return "mount path \"/\" would hide the container's root";
         foreach (var reserved in new[] { "/proc", "/dev" })
