@@ -72,7 +72,9 @@ public sealed class VolumeTests(IsolatedVolumeSandbox s) : IClassFixture<Isolate
                 volumeMounts:
                 - {name: all, mountPath: /secrets/all}
                 - {name: picked, mountPath: /secrets/picked}
+                - {name: maybe, mountPath: /secrets/maybe}
               volumes:
+              - {name: maybe, secret: {secretName: not-there, optional: true}}
               - {name: all, secret: {secretName: creds, defaultMode: 0400}}
               - name: picked
                 secret:
@@ -84,6 +86,7 @@ public sealed class VolumeTests(IsolatedVolumeSandbox s) : IClassFixture<Isolate
         Assert.Equal("s3cr3t", s.ExecOk("secret-reader", "cat", "/secrets/picked/db/pass"));
         Assert.Equal("440\n", s.ExecOk("secret-reader", "stat", "-L", "-c", "%a", "/secrets/picked/db/pass"));
         Assert.NotEqual(0, s.Exec("secret-reader", null, "test", "-e", "/secrets/picked/username").ExitCode);
+        Assert.Equal("", s.ExecOk("secret-reader", "ls", "/secrets/maybe")); // optional and missing: an empty volume
     }
 
     [Fact]

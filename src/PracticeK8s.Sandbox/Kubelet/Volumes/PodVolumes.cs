@@ -188,7 +188,9 @@ public sealed class PodVolumes
         var realVolume = FileNative.RealPath(volumePath);
         if (real is null || realVolume is null || !(real == realVolume || real.StartsWith(realVolume.TrimEnd('/') + "/", StringComparison.Ordinal)))
             throw new VolumeSetUpException(volume, $"subPath \"{subPath}\" resolves outside the volume");
-        return real;
+        // Unresolved: an isolated container's start resolves and checks it again (MountList's volume root), and
+        // a host-mode link to it keeps following a configMap key's ..data link instead of a payload that goes.
+        return path;
     }
 
     /// <summary>The token file of a serviceAccountToken projection: a token bound to the pod, renewed after 80% of its life.</summary>
