@@ -113,7 +113,7 @@ public sealed class PodVolumes
             }
             return (own, true); // the kubelet mounts these read-only
         }
-        if (volume.HostPath is { } hostPath) return (HostPath(volume.Name, hostPath.Path, hostPath.Type), false);
+        if (volume.HostPath is { } hostPath) return (HostPathVolume.SetUp(volume.Name, hostPath.Path, hostPath.Type), false);
         if (volume.PersistentVolumeClaim is { } claim) return (Claim(pod, volume.Name, claim.ClaimName), claim.ReadOnlyProperty == true);
         // emptyDir (medium Memory too: a plain directory here), and any other inline kind: an empty directory of the pod.
         PrivateFiles.CreateDirectory(own);
@@ -139,42 +139,11 @@ public sealed class PodVolumes
             throw new VolumeSetUpException(volume, $"persistentvolumeclaim \"{claimName}\" is not bound");
         var pv = _cluster.Get<V1PersistentVolume>("/persistentvolumes", "", claim.Spec.VolumeName)?.Model
                  ?? throw new VolumeSetUpException(volume, $"persistentvolume \"{claim.Spec.VolumeName}\" not found");
-        if (pv.Spec.HostPath is { } hp) return HostPath(volume, hp.Path, hp.Type);
-        if (pv.Spec.Local?.Path is { } local) return HostPath(volume, local, "Directory");
+        if (pv.Spec.HostPath is { } hp) return HostPathVolume.SetUp(volume, hp.Path, hp.Type);
+        if (pv.Spec.Local?.Path is { } local) return HostPathVolume.SetUp(volume, local, "Directory");
         var dir = PersistentVolumeDirectory(pv.Metadata.Name);
         PrivateFiles.CreateDirectory(dir);
         return dir;
-    }
-
-    /// <summary>hostPath as asked: the host's own path (the escape hatch it is), checked or created per its type.</summary>
-    private static string HostPath(string volume, string path, string? type)
-    {
-        if (string.IsNullOrEmpty(path) || path[0] != '/') throw new VolumeSetUpException(volume, $"hostPath {path} must be absolute");
-        bool IsDir() => Directory.Exists(path);
-        bool IsFile() => File.Exists(path);
-        switch (type ?? "")
-        {
-            case "" or "DirectoryOrCreate":
-                if (!IsDir() && !IsFile()) PrivateFiles.CreateDirectory(path);
-                break;
-            case "Directory":
-                if (!IsDir()) throw new VolumeSetUpException(volume, $"hostPath type check failed: {path} is not a directory");
-                break;
-            case "FileOrCreate":
-                if (!IsFile() && !IsDir())
-                {
-                    if (!Directory.Exists(Path.GetDirectoryName(path))) throw new VolumeSetUpException(volume, $"hostPath type check failed: {path}'s directory does not exist");
-                    using (PrivateFiles.Open(path, FileMode.CreateNew)) { }
-                }
-                break;
-            case "File":
-                if (!IsFile()) throw new VolumeSetUpException(volume, $"hostPath type check failed: {path} is not a file");
-                break;
-            default: // Socket, CharDevice, BlockDevice: it must at least exist
-                if (!IsFile() && !IsDir()) throw new VolumeSetUpException(volume, $"hostPath type check failed: {path} is not a {type}");
-                break;
-        }
-        return path;
     }
 
     /// <summary>A subPath of a volume: created as a directory when missing, and refused when it resolves outside the volume (a link the pod planted).</summary>
