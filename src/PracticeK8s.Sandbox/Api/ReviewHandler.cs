@@ -43,14 +43,22 @@ public sealed class ReviewHandler(SandboxState state)
         var verb = ra?.Str("verb") ?? nra?.Str("verb") ?? "";
         var allowed = ra is not null
             ? Authorizer.Allows(user, verb, ra.Str("group") ?? "", ra.Str("resource") ?? "", string.IsNullOrEmpty(ra.Str("subresource")) ? null : ra.Str("subresource"))
-            : user.CanWrite || verb is "get" or "head";
+            : user.CanWrite || verb is "get" or "head" && (!user.IsServiceAccount || IsDiscoveryPath(nra!.Str("path") ?? ""));
         var status = new JsonObject { ["allowed"] = allowed };
-        if (allowed) status["reason"] = user.CanWrite ? "the sandbox admin may do anything" : "the read-only user may read";
+        if (allowed) status["reason"] = user.CanWrite ? "the sandbox admin may do anything"
+            : user.IsServiceAccount ? "a service account may ask about itself and read discovery" : "the read-only user may read";
         return status;
     }
 
+    /// <summary>What system:discovery and system:basic-user let any authenticated user read.</summary>
+    private static readonly string[] DiscoveryPaths = { "/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/readyz", "/openapi", "/openapi/*", "/version", "/version/" };
+
+    private static bool IsDiscoveryPath(string path) =>
+        DiscoveryPaths.Any(p => p.EndsWith("/*", StringComparison.Ordinal) ? path.StartsWith(p[..^1], StringComparison.Ordinal) : path == p);
+
     private static JsonObject Rules(UserInfo user)
     {
+        if (user.IsServiceAccount) return ServiceAccountRules();
         var verbs = new JsonArray(Authorizer.VerbsAllowed(user).Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
         return new JsonObject
         {
@@ -68,4 +76,27 @@ public sealed class ReviewHandler(SandboxState state)
             ["incomplete"] = false,
         };
     }
+
+    private static JsonObject ServiceAccountRules() => new()
+    {
+        ["resourceRules"] = new JsonArray(
+            new JsonObject
+            {
+                ["verbs"] = new JsonArray("create"),
+                ["apiGroups"] = new JsonArray("authorization.k8s.io"),
+                ["resources"] = new JsonArray("selfsubjectaccessreviews", "selfsubjectrulesreviews"),
+            },
+            new JsonObject
+            {
+                ["verbs"] = new JsonArray("create"),
+                ["apiGroups"] = new JsonArray("authentication.k8s.io"),
+                ["resources"] = new JsonArray("selfsubjectreviews"),
+            }),
+        ["nonResourceRules"] = new JsonArray(new JsonObject
+        {
+            ["verbs"] = new JsonArray("get"),
+            ["nonResourceURLs"] = new JsonArray(DiscoveryPaths.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
+        }),
+        ["incomplete"] = false,
+    };
 }

@@ -55,6 +55,7 @@ public static class SandboxHost
         using var store = opened;
         var ca = CertificateAuthority.LoadOrCreate(options.DataDir);
         var tokens = SandboxTokens.LoadOrCreate(options.DataDir, options.Token, options.ReadOnlyToken);
+        var serviceAccountTokens = ServiceAccountTokens.LoadOrCreate(options.DataDir);
         var registry = new ResourceRegistry(BuiltinResources.List);
         var state = new SandboxState(store, registry);
         CustomResources.Attach(state);
@@ -87,6 +88,7 @@ public static class SandboxHost
             });
         });
         builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(serviceAccountTokens);
         builder.Services.AddSingleton<ApiRouter>();
         builder.Services.AddHostedService<NamespaceCleaner>();
         builder.Services.AddHostedService<GarbageCollector>();
@@ -95,7 +97,7 @@ public static class SandboxHost
         ClusterServices.Add(builder.Services, cluster);
 
         var app = builder.Build();
-        var authenticator = new Authenticator(tokens);
+        var authenticator = new Authenticator(tokens, serviceAccountTokens, claims => BoundTokens.StillBound(store, claims));
         var router = app.Services.GetRequiredService<ApiRouter>();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         state.Stopping = lifetime.ApplicationStopping;
@@ -130,6 +132,7 @@ public static class SandboxHost
         var port = new Uri(address).Port;
         var url = $"https://127.0.0.1:{port}";
         state.ServerAddress = $"127.0.0.1:{port}";
+        KubernetesServiceAddress.Set("127.0.0.1", port);
         var kubeconfigPath = Path.Combine(options.DataDir, "kubeconfig");
         PrivateFiles.WriteAtomically(kubeconfigPath, KubeconfigWriter.Render(url, ca.CaCertificatePem, tokens.Admin, tokens.ReadOnly));
         new ReadyFile(Environment.ProcessId, url, port, options.DataDir, kubeconfigPath, tokens.Admin, tokens.ReadOnly,

@@ -6,7 +6,9 @@ using PracticeK8s.Sandbox.Controllers;
 using PracticeK8s.Sandbox.Events;
 using PracticeK8s.Sandbox.Hosting;
 using PracticeK8s.Sandbox.Kubelet.ContainerEnv;
+using PracticeK8s.Sandbox.Kubelet.Volumes;
 using PracticeK8s.Sandbox.Runtime;
+using PracticeK8s.Sandbox.Security;
 
 namespace PracticeK8s.Sandbox.Kubelet;
 
@@ -21,7 +23,7 @@ namespace PracticeK8s.Sandbox.Kubelet;
 /// which is how a node failure is practised.
 /// </summary>
 public sealed class KubeletService(SandboxState state, ClusterAccess cluster, EventRecorder events, IContainerRuntime runtime,
-    ClusterSettings settings, ILogger<KubeletService> log) : ControllerLoop(state, log)
+    ClusterSettings settings, ILogger<KubeletService> log, ServiceAccountTokens? tokens = null) : ControllerLoop(state, log)
 {
     public const string StoppedAnnotation = "sandbox.practicek8s.io/kubelet";
     private readonly ConcurrentQueue<ContainerChange> _changes = new();
@@ -29,6 +31,7 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
     private readonly PodAddresses _addresses = new();
     private readonly PodEnvironments _environments = new(new StoreEnvironmentSources(cluster));
     private readonly Dictionary<string, PodWork> _work = new();
+    private readonly PodVolumes _volumes = new(cluster, tokens, Path.Combine(settings.DataDir, "kubelet"), Path.Combine(settings.DataDir, "volumes"), settings.CaCertificatePem);
 
     /// <summary>What the kubelet remembers of a pod between passes.</summary>
     private sealed class PodWork
@@ -41,9 +44,11 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
         public long? StoppingGrace;
         public bool Pulled;
         public DateTime ConfigErrorReportedAt;
+        public string? FailedMount;
+        public DateTime FailedMountAt;
     }
 
-    protected override IReadOnlyCollection<string> WatchedKeys => new[] { "/pods", "/nodes", "/persistentvolumeclaims", "/configmaps", "/secrets" };
+    protected override IReadOnlyCollection<string> WatchedKeys => new[] { "/pods", "/nodes", "/persistentvolumeclaims", "/persistentvolumes", "/configmaps", "/secrets" };
 
     protected override TimeSpan ResyncInterval => settings.LeaseRenewInterval < TimeSpan.FromSeconds(5) ? settings.LeaseRenewInterval : TimeSpan.FromSeconds(5);
 
@@ -94,10 +99,12 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
         foreach (var uid in runtime.PodUids.Where(u => !known.Contains(u)).ToList())
         {
             // Removed from the API (force deletion, namespace gone): stop and forget its containers.
-            _ = runtime.StopPodAsync(uid, TimeSpan.Zero).ContinueWith(_ => runtime.RemovePodAsync(uid));
+            _ = runtime.StopPodAsync(uid, TimeSpan.Zero).ContinueWith(_ => runtime.RemovePodAsync(uid)).Unwrap().ContinueWith(_ => _volumes.TearDown(uid));
             _work.Remove(uid);
         }
         foreach (var uid in _work.Keys.Where(u => !known.Contains(u)).ToList()) _work.Remove(uid);
+        _volumes.RemoveOrphans(known.Concat(runtime.PodUids).ToHashSet());
+        _volumes.RemoveDeletedVolumes(cluster.List<k8s.Models.V1PersistentVolume>("/persistentvolumes").Select(v => v.Name).ToHashSet());
     }
 
     private void SyncPod(Live<V1Pod> pod, Live<V1Node> node, IReadOnlySet<string> usedIps, DateTime now)
@@ -126,13 +133,22 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
                 cluster.SetStatus(pod.Stored, PodStatusBuilder.Build(pod.Model, null, hostIP, null, startTime, Clock.Now()));
                 return;
             }
+            IReadOnlyDictionary<string, IReadOnlyList<Runtime.Volumes.ContainerMount>> mounts;
+            try { mounts = _volumes.SetUp(pod.Model); }
+            catch (VolumeSetUpException e)
+            {
+                RecordFailedMount(pod, node, work, e.Message, now);
+                WakeAt(now + TimeSpan.FromSeconds(2));
+                cluster.SetStatus(pod.Stored, PodStatusBuilder.Build(pod.Model, null, hostIP, null, startTime, Clock.Now()));
+                return;
+            }
             if (restartAfterSandboxRestart)
                 work.RestartOffset = pod.Model.Status?.ContainerStatuses?.Select(c => c.RestartCount).DefaultIfEmpty(0).Max() + 1 ?? 0;
             else if (!work.Pulled) RecordPulled(pod, node, now - work.StartAt + settings.PodStartDelay);
             work.Pulled = true;
             work.PodIP ??= pod.Model.Spec.HostNetwork == true ? hostIP
                 : pod.Model.Status?.PodIP ?? _addresses.Allocate(node.Name, node.Model.Spec?.PodCIDR, usedIps);
-            var env = _environments.Resolve(pod.Model, PodSpecification.FromPod(pod.Stored.ToNode()) with { PodIP = work.PodIP },
+            var env = _environments.Resolve(pod.Model, PodSpecification.FromPod(pod.Stored.ToNode()) with { PodIP = work.PodIP, Mounts = mounts },
                 node.Model, hostIP, work.PodIP);
             if (env.Failures.Count > 0)
             {
@@ -143,6 +159,7 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
             runtime.StartPod(env.Spec);
             work.Started = true;
         }
+        _volumes.Refresh(pod.Model); // configMap/secret/downwardAPI/projected content follows its objects
         var runtimeState = runtime.GetPod(pod.Uid);
         var status = PodStatusBuilder.Build(pod.Model, runtimeState, hostIP, work.PodIP ?? pod.Model.Status?.PodIP, startTime, Clock.Now());
         if (work.RestartOffset > 0)
@@ -196,7 +213,8 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
         }
         if (!work.Stopping.IsCompleted) return;
         cluster.Remove(pod.Stored);
-        _ = runtime.RemovePodAsync(pod.Uid);
+        var uid = pod.Uid;
+        _ = runtime.RemovePodAsync(uid).ContinueWith(_ => _volumes.TearDown(uid));
         _work.Remove(pod.Uid);
     }
 
@@ -208,6 +226,15 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
                 && cluster.Get<V1PersistentVolumeClaim>("/persistentvolumeclaims", pod.Namespace, claim)?.Model.Status?.Phase != "Bound")
                 return false;
         return true;
+    }
+
+    /// <summary>kubelet's FailedMount warning, again when the problem changes and at most every 30 s while it lasts.</summary>
+    private void RecordFailedMount(Live<V1Pod> pod, Live<V1Node> node, PodWork work, string message, DateTime now)
+    {
+        if (work.FailedMount == message && now - work.FailedMountAt < TimeSpan.FromSeconds(30)) return;
+        work.FailedMount = message;
+        work.FailedMountAt = now;
+        events.Warning(new EventSource("kubelet", node.Name), pod.Stored, "FailedMount", message);
     }
 
     private void RecordPulling(Live<V1Pod> pod, Live<V1Node> node)

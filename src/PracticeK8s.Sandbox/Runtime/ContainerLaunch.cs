@@ -46,10 +46,11 @@ public sealed record ContainerLaunch(IReadOnlyList<string>? HostArgv, BuiltinIma
             ["PATH"] = HostShell.ContainerPath,
             ["HOSTNAME"] = podName,
             ["HOME"] = home,
-            ["KUBERNETES_SERVICE_HOST"] = "10.96.0.1",
-            ["KUBERNETES_SERVICE_PORT"] = "443",
-            ["KUBERNETES_SERVICE_PORT_HTTPS"] = "443",
-            ["KUBERNETES_PORT"] = "tcp://10.96.0.1:443",
+            // The sandbox's own address while pods have no service network (see KubernetesServiceAddress).
+            ["KUBERNETES_SERVICE_HOST"] = KubernetesServiceAddress.Host,
+            ["KUBERNETES_SERVICE_PORT"] = KubernetesServiceAddress.Port,
+            ["KUBERNETES_SERVICE_PORT_HTTPS"] = KubernetesServiceAddress.Port,
+            ["KUBERNETES_PORT"] = $"tcp://{KubernetesServiceAddress.Host}:{KubernetesServiceAddress.Port}",
         };
         if (OperatingSystem.IsWindows())
             foreach (var key in new[] { "SystemRoot", "windir", "ComSpec", "PATHEXT", "TEMP", "TMP" })

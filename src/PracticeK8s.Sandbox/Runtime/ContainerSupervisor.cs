@@ -83,6 +83,7 @@ public sealed class ContainerSupervisor
         Root.Create(_pod.Name, ImageCatalog.Builtin(Image)?.Files(Context) ?? Array.Empty<(string, string)>(),
             Isolated ? ContainerEtc.Files(_pod, ContainerEtc.ReadHostResolvConf()) : null);
         if (Isolated) CopyHostEtcFiles();
+        PrepareVolumes();
         while (!ct.IsCancellationRequested)
         {
             var started = DateTime.UtcNow;
@@ -182,10 +183,26 @@ public sealed class ContainerSupervisor
 
     /// <summary>The host process of an instance: the command itself, or (isolated) unshare running it as PID 1 of its own root.</summary>
     private LaunchSpec HostLaunch(IReadOnlyList<string> argv) => Isolated
-        ? new LaunchSpec(_launcher!.ContainerArgv(Root.Directory, Hostname, ContainerWorkingDir, argv), Root.Directory,
+        ? new LaunchSpec(_launcher!.ContainerArgv(Root.Directory, Hostname, ContainerWorkingDir, argv, Mounts.Count > 0 ? MountListPath : null), Root.Directory,
             ContainerLaunch.Environment(_spec, Hostname, "/root", _spec.Tty), _spec.Tty, _size, TerminalInside: true)
         : new LaunchSpec(argv, Root.WorkingDirectory(_spec.WorkingDir),
             ContainerLaunch.Environment(_spec, _pod.Name, Root.Map("/root"), _spec.Tty), _spec.Tty, _size);
+
+    /// <summary>The container's volume mounts, as the kubelet resolved them (parents before children).</summary>
+    private IReadOnlyList<Volumes.ContainerMount> Mounts =>
+        _pod.Mounts?.GetValueOrDefault(_spec.Name) is { } m ? m.OrderBy(x => x.ContainerPath.Length).ToList() : Array.Empty<Volumes.ContainerMount>();
+
+    /// <summary>Beside the container's root, in the pod's private directory: never visible inside.</summary>
+    private string MountListPath => Path.Combine(Path.GetDirectoryName(Root.Directory)!, $".{_spec.Name}.mounts");
+
+    /// <summary>Isolated host programs get bind mounts (the list the root script reads); others links in their directory.</summary>
+    private void PrepareVolumes()
+    {
+        if (Mounts.Count == 0) return;
+        _launch ??= ContainerLaunch.For(_spec, Image, Root, Isolated);
+        if (RunsIsolated) Volumes.MountList.Write(MountListPath, Mounts);
+        else Volumes.HostModeLinks.Create(Root, Mounts);
+    }
 
     private void CopyHostEtcFiles()
     {

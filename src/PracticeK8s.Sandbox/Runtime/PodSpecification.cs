@@ -18,6 +18,8 @@ public sealed record PodSpecification(
     public string? Subdomain { get; init; }
     /// <summary>The IP the kubelet gave the pod (for its /etc/hosts).</summary>
     public string? PodIP { get; init; }
+    /// <summary>Each container's volume mounts (by container name), resolved by the kubelet.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Volumes.ContainerMount>>? Mounts { get; init; }
 
     /// <summary>Reads a stored Pod object (its metadata and spec).</summary>
     public static PodSpecification FromPod(JsonObject pod)

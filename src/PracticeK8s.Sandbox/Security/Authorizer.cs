@@ -3,7 +3,8 @@ namespace PracticeK8s.Sandbox.Security;
 /// <summary>
 /// The sandbox's whole RBAC: the admin may do anything; the read-only user may read
 /// (get/list/watch) everything but secrets, as Kubernetes' "view" role, and ask about itself
-/// (self-subject reviews), nothing else.
+/// (self-subject reviews), nothing else. A service account has what an unbound one has on a real
+/// cluster (system:basic-user, system:discovery): discovery and self reviews only.
 /// </summary>
 public static class Authorizer
 {
@@ -19,13 +20,14 @@ public static class Authorizer
     public static bool Allows(UserInfo user, string verb, string group, string resource, string? subresource)
     {
         if (user.CanWrite) return true;
+        if (user.IsServiceAccount) return verb == "create" && SelfReviewResources.Contains($"{group}/{resource}");
         if (ReadVerbs.Contains(verb) && subresource is not ("exec" or "attach" or "portforward" or "proxy")
             && !(group.Length == 0 && resource == "secrets")) return true;
         return verb == "create" && SelfReviewResources.Contains($"{group}/{resource}");
     }
 
     public static IReadOnlyList<string> VerbsAllowed(UserInfo user) =>
-        user.CanWrite ? new[] { "*" } : new[] { "get", "list", "watch" };
+        user.CanWrite ? new[] { "*" } : user.IsServiceAccount ? Array.Empty<string>() : new[] { "get", "list", "watch" };
 
     /// <summary>The upstream wording of an RBAC denial.</summary>
     public static string DenialMessage(UserInfo user, string verb, string group, string resource, string? subresource, string? name, string? ns)

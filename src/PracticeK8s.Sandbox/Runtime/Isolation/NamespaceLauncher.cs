@@ -32,9 +32,10 @@ public sealed class NamespaceLauncher
     }
 
     /// <summary>The container's main process: its command as PID 1 of new namespaces inside <paramref name="rootDirectory"/>.</summary>
-    public IReadOnlyList<string> ContainerArgv(string rootDirectory, string hostname, string workingDir, IReadOnlyList<string> command) =>
+    /// <param name="mountList">the container's volume list (<see cref="Volumes.MountList"/>), null when it has none.</param>
+    public IReadOnlyList<string> ContainerArgv(string rootDirectory, string hostname, string workingDir, IReadOnlyList<string> command, string? mountList = null) =>
         new[] { Unshare!, "--user", "--map-root-user", "--mount", "--pid", "--fork", "--uts", "--ipc", "--kill-child",
-                "/bin/sh", ScriptPath, rootDirectory, hostname, workingDir }
+                "/bin/sh", ScriptPath, rootDirectory, hostname, workingDir, mountList ?? "" }
             .Concat(command).ToList();
 
     /// <summary>

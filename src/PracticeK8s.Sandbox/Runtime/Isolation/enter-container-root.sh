@@ -2,13 +2,14 @@
 # Runs as PID 1 of a container's fresh user, mount, PID, UTS and IPC namespaces (started by
 # `unshare --user --map-root-user --mount --pid --fork --uts --ipc`), builds the container's root
 # file system and replaces itself with the container's command, which so becomes PID 1.
-#   usage: enter-container-root.sh ROOT HOSTNAME WORKDIR COMMAND [ARG...]
+#   usage: enter-container-root.sh ROOT HOSTNAME WORKDIR MOUNTS COMMAND [ARG...]
 # ROOT is the container's own writable directory (seeded by the sandbox with /etc, /tmp, /root, /var).
+# MOUNTS is the container's volume list (a 0600 file written by the sandbox; see MountList.cs) or "".
 # Every step must work for an unprivileged user: only bind mounts, proc and tmpfs, which a
 # user namespace allows.
 set -eu
-root=$1 host=$2 workdir=$3
-shift 3
+root=$1 host=$2 workdir=$3 mounts=$4
+shift 4
 # tty: true: the terminal the sandbox made for the container (not yet opened, so it can become the
 # controlling terminal of the container's own session; a shell leaving job control then needs no
 # process group outside the container).
@@ -60,6 +61,38 @@ ln -s /proc/self/fd "$root/dev/fd"
 ln -s /proc/self/fd/0 "$root/dev/stdin"
 ln -s /proc/self/fd/1 "$root/dev/stdout"
 ln -s /proc/self/fd/2 "$root/dev/stderr"
+
+# Volumes, parents before children (the sandbox sorted them), each line "ro|rw TAB HOST TAB PATH TAB
+# VOLUME" with paths the sandbox checked (absolute, no tab/newline, no . or ..). A mount path through a
+# symbolic link in the root (the container's own, from an earlier run) is refused: it could lead
+# the mount point out of the root. So is a subPath that no longer resolves inside its volume (another
+# container of the pod replaced it with a link); the resolved path is what gets mounted. Read-only
+# volumes are remounted read-only.
+if [ -n "$mounts" ]; then
+  tab=$(printf '\t')
+  while IFS=$tab read -r mode src dst vol; do
+    if [ "$src" != "$vol" ]; then
+      real=$(readlink -f -- "$src") || real=
+      case $real in
+        "$vol"|"$vol"/*) src=$real ;;
+        *) echo "volume mount path $dst: its subPath resolves outside the volume" >&2; exit 1 ;;
+      esac
+    fi
+    at=$dst
+    while [ -n "$at" ]; do
+      if [ -L "$root$at" ]; then echo "volume mount path $dst: $at is a symbolic link in the container" >&2; exit 1; fi
+      at=${at%/*}
+    done
+    if [ -d "$src" ]; then
+      mkdir -p "$root$dst"
+    else
+      mkdir -p "$root${dst%/*}"
+      [ -e "$root$dst" ] || : > "$root$dst"
+    fi
+    mount --bind "$src" "$root$dst"
+    if [ "$mode" = ro ]; then mount -o remount,bind,ro "$root$dst"; fi
+  done < "$mounts"
+fi
 
 # Switch to the new root and drop the host's: afterwards no host path (home directories, the
 # sandbox's data directory, kubeconfigs) is reachable from the container.
