@@ -11,7 +11,7 @@ public sealed class ContainerRoot(string directory)
 {
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    /// <summary>Creates the directory tree and the seed files (existing files are kept: a restart keeps the root).</summary>
+    /// <summary>Creates the directory tree and the seed files (existing files are kept).</summary>
     public void Create(string hostname, IEnumerable<(string Path, string Content)> imageFiles,
         IEnumerable<(string Path, string Content)>? etcFiles = null)
     {
@@ -135,6 +135,22 @@ public sealed class ContainerRoot(string directory)
             else result.Add(a);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Drops everything the previous instance wrote (a restarted container gets a fresh writable layer):
+    /// the directory is moved aside at once, then deleted as far as it can be.
+    /// </summary>
+    public void Reset()
+    {
+        if (!System.IO.Directory.Exists(Directory)) return;
+        var aside = $"{Directory}.previous-{Guid.NewGuid():N}";
+        try { System.IO.Directory.Move(Directory, aside); }
+        catch (IOException) { Delete(); return; }
+        catch (UnauthorizedAccessException) { Delete(); return; }
+        try { System.IO.Directory.Delete(aside, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     public void Delete()

@@ -21,8 +21,26 @@ if command -v hostname >/dev/null 2>&1; then hostname "$host"; else echo "$host"
 
 # Nothing done here may propagate back to the host's mount table.
 mount --make-rprivate /
-# pivot_root needs the new root to be a mount point: bind it onto itself.
-mount --bind "$root" "$root"
+
+# An image's own files under a system directory (nginx's /usr/share/nginx/html): the container's
+# layer over the host's directory (overlayfs: the host's files stay unchanged, writes go to the
+# layer). Kernels before 5.11 refuse it in a user namespace; the read-only host directory is used then.
+has_entries() {
+  for f in "$1"/* "$1"/.[!.]*; do [ -e "$f" ] && return 0; done
+  return 1
+}
+image_layer() {
+  mkdir -p "$root.layer-work/$1" &&
+    mount -t overlay overlay -o "lowerdir=/$1,upperdir=$root/$1,workdir=$root.layer-work/$1" "$root/$1" 2>/dev/null
+}
+# (Before the root is bound onto itself: an overlay's layer and work directory must be on one mount.)
+layered=" "
+for d in usr bin sbin lib lib32 lib64 libx32; do
+  if [ -d "/$d" ] && [ ! -L "/$d" ] && has_entries "$root/$d" && image_layer "$d"; then layered="$layered$d "; fi
+done
+
+# pivot_root needs the new root to be a mount point: bind it onto itself (with the layers above).
+mount --rbind "$root" "$root"
 
 # The host's programs and libraries, read-only: shell images run the host's tools. A merged-/usr
 # host has /bin, /lib... as links into /usr; they are recreated as the same links.
@@ -30,6 +48,7 @@ for d in usr bin sbin lib lib32 lib64 libx32; do
   if [ -L "/$d" ]; then
     [ -e "$root/$d" ] || [ -L "$root/$d" ] || ln -s "$(readlink "/$d")" "$root/$d"
   elif [ -d "/$d" ]; then
+    case $layered in *" $d "*) continue;; esac
     mkdir -p "$root/$d"
     mount --rbind "/$d" "$root/$d"
     mount -o remount,bind,ro "$root/$d"
