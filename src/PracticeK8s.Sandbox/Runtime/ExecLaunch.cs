@@ -15,6 +15,15 @@ public static class ExecLaunch
         return c.RunsIsolated ? await Isolated(c, command, tty, ct) : Host(c, command, tty);
     }
 
+    /// <summary>Runs its arguments as a session leader on the terminal named in <see cref="LaunchSpec.TerminalVariable"/> (as-is without one).</summary>
+    private static readonly string[] TerminalSession =
+    {
+        "/bin/sh", "-c",
+        "t=$" + LaunchSpec.TerminalVariable + "; unset " + LaunchSpec.TerminalVariable + "; [ -c \"$t\" ] || exec \"$@\"; " +
+        "exec setsid /bin/sh -c 'exec 0<>\"$0\" 1>&0 2>&0; exec \"$@\"' \"$t\" \"$@\"",
+        "sh",
+    };
+
     private static ContainerRuntimeException NotFound(IReadOnlyList<string> command) => new(ContainerRuntimeError.StartFailed,
         $"OCI runtime exec failed: exec failed: unable to start container process: {HostShell.NotFoundMessage(command[0])}: unknown");
 
@@ -31,6 +40,10 @@ public static class ExecLaunch
         var argv = Isolation.ContainerCommand.Resolve(command, c.Root, env["PATH"]) ?? throw NotFound(command);
         var pid = await c.ContainerPidAsync().WaitAsync(ct)
                   ?? throw new ContainerRuntimeException(ContainerRuntimeError.NotRunning, $"container not found (\"{c.Name}\")");
-        return new LaunchSpec(Isolation.NamespaceLauncher.EnterArgv(pid, argv), c.Root.Directory, env, tty, new TerminalSize(80, 24));
+        if (!tty) return new LaunchSpec(Isolation.NamespaceLauncher.EnterArgv(pid, argv), c.Root.Directory, env);
+        // A terminal of the container's own devpts (the command sees it as /dev/pts/N), opened inside by a
+        // session of the container's own: a shell's job control then finds its process groups there.
+        return new LaunchSpec(Isolation.NamespaceLauncher.EnterArgv(pid, TerminalSession.Concat(argv).ToList()), c.Root.Directory, env, tty,
+            new TerminalSize(80, 24), TerminalInside: true, TerminalDevices: $"/proc/{pid}/root/dev/pts");
     }
 }
