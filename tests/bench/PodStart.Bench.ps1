@@ -9,7 +9,9 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [int] $Tries = 5
+    [int] $Tries = 5,
+    # How the sandbox runs containers (Start-KubeSandbox -Isolation): compare None with Namespaces.
+    [ValidateSet('Auto', 'Namespaces', 'None')] [string] $Isolation = 'None'
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
@@ -49,21 +51,21 @@ spec:
 }
 
 try {
-    $info = Start-KubeSandbox
-    Measure-PodStart 'apply to 3/3 Running, defaults' $info.SandboxKubeconfig
+    $info = Start-KubeSandbox -Isolation $Isolation
+    Measure-PodStart "apply to 3/3 Running, defaults ($Isolation)" $info.SandboxKubeconfig
     Stop-KubeSandbox -Confirm:$false | Out-Null
 
     # The same with a slower simulated image pull: the sandbox server's --pod-start-delay flag.
     $dll = Join-Path (Split-Path $ModulePath) 'sandbox/PracticeK8s.Sandbox.dll'
     $data = Join-Path $work 'slow'
-    $server = Start-Process dotnet -ArgumentList $dll, '--port', '0', '--data-dir', $data, '--pod-start-delay', '2s' -PassThru -RedirectStandardOutput (Join-Path $work 'slow.out')
+    $server = Start-Process dotnet -ArgumentList $dll, '--port', '0', '--data-dir', $data, '--pod-start-delay', '2s', '--isolation', $Isolation.ToLowerInvariant() -PassThru -RedirectStandardOutput (Join-Path $work 'slow.out')
     $kubeconfig = Join-Path $data 'kubeconfig'
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while (-not (Test-Path $kubeconfig) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
     try {
         $env:KUBECONFIG = $kubeconfig
         Use-KubeContext (Get-KubeContext | Select-Object -First 1).Name | Out-Null
-        Measure-PodStart 'apply to 3/3 Running, delay 2s' $kubeconfig
+        Measure-PodStart "apply to 3/3 Running, delay 2s ($Isolation)" $kubeconfig
     }
     finally { Stop-Process -Id $server.Id -ErrorAction SilentlyContinue }
 }

@@ -310,12 +310,23 @@ public sealed class ContainerSupervisor
         // Isolated, SIGTERM goes to PID 1 alone, from outside its PID namespace: the kernel delivers it
         // only when PID 1 handles it, so a shell or `sleep` waits out the grace period, as on a node.
         // (With a terminal PID 1 leads a session of its own, out of the host process group: signalled itself.)
-        var pid = ContainerPidAsync();
-        if (Isolated && pid.IsCompletedSuccessfully && pid.Result is { } containerPid) Native.Kill(containerPid, Native.SIGTERM);
+        // One still building its root gets nothing: its processes' group is not the container's PID 1.
+        // A built-in image's simulated server decides (it exits 0 on SIGTERM, as nginx does), whatever its stand-in PID 1 is doing.
+        if (process is IsolatedImageProcess) process.Terminate();
+        else if (Isolated)
+        {
+            if (await ContainerPidOrNullAsync(TimeSpan.FromSeconds(2)) is { } containerPid) Native.Kill(containerPid, Native.SIGTERM);
+        }
         else process.Terminate();
         if (await Task.WhenAny(process.Completion, Task.Delay(grace)) == process.Completion) return;
         lock (_lock) if (ReferenceEquals(_process, process)) _killedAfterGrace = true;
         process.Kill();
+    }
+
+    private async Task<int?> ContainerPidOrNullAsync(TimeSpan wait)
+    {
+        try { return await ContainerPidAsync().WaitAsync(wait); }
+        catch (TimeoutException) { return null; }
     }
 
     /// <summary>Kills the running instance at once (removal, shutdown).</summary>

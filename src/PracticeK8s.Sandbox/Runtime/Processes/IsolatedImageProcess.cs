@@ -33,7 +33,8 @@ public sealed class IsolatedImageProcess : IContainerProcess
 
     public ValueTask<bool> WriteInputAsync(ReadOnlyMemory<byte> data, CancellationToken ct) => StandIn.WriteInputAsync(data, ct);
     public void CloseInput() => StandIn.CloseInput();
-    public void Terminate() => StandIn.Terminate();
+    /// <summary>The simulated server stops as it does on SIGTERM (exit 0); its stand-in goes with it.</summary>
+    public void Terminate() => _simulated.Terminate();
 
     public void Kill()
     {
