@@ -43,31 +43,33 @@ done
 mount --rbind "$root" "$root"
 
 # The host's programs and libraries, read-only: shell images run the host's tools. A merged-/usr
-# host has /bin, /lib... as links into /usr; they are recreated as the same links.
+# host has /bin, /lib... as links into /usr; they are copied as the same links (one cp for all).
+# (Every program run here costs pod start time: steps are batched where one call can do them.)
+links=
 for d in usr bin sbin lib lib32 lib64 libx32; do
   if [ -L "/$d" ]; then
-    [ -e "$root/$d" ] || [ -L "$root/$d" ] || ln -s "$(readlink "/$d")" "$root/$d"
+    [ -e "$root/$d" ] || [ -L "$root/$d" ] || links="$links /$d"
   elif [ -d "/$d" ]; then
     case $layered in *" $d "*) continue;; esac
     mkdir -p "$root/$d"
-    mount --rbind "/$d" "$root/$d"
-    mount -o remount,bind,ro "$root/$d"
+    mount --rbind -o ro "/$d" "$root/$d"
   fi
 done
+# shellcheck disable=SC2086 # a list of absolute paths without spaces
+[ -z "$links" ] || cp -P $links "$root/"
 
 # /proc of the new PID namespace: ps and /proc/1 show the container's own processes only.
-mkdir -p "$root/proc"
+mkdir -p "$root/proc" "$root/dev" "$root/.host-root"
 mount -t proc proc "$root/proc"
 
 # A minimal /dev: the host's harmless character devices (no disks), a private /dev/shm and a
 # terminal directory of the container's own.
-mkdir -p "$root/dev"
 mount -t tmpfs -o mode=755,size=64k tmpfs "$root/dev"
+mkdir -p "$root/dev/shm" "$root/dev/pts"
+touch "$root/dev/null" "$root/dev/zero" "$root/dev/full" "$root/dev/random" "$root/dev/urandom" "$root/dev/tty"
 for n in null zero full random urandom tty; do
-  touch "$root/dev/$n"
   mount --bind "/dev/$n" "$root/dev/$n"
 done
-mkdir -p "$root/dev/shm" "$root/dev/pts"
 mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
 # Without a terminal of its own, a devpts instance of the container's own: exec -it takes its
 # terminals from there, so a shell sees its /dev/pts/N inside (none of the host's are there).
@@ -88,12 +90,11 @@ ln -s /proc/self/fd/2 "$root/dev/stderr"
 # Switch to the new root and drop the host's: afterwards no host path (home directories, the
 # sandbox's data directory, kubeconfigs) is reachable from the container.
 cd "$root"
-mkdir -p .host-root
 pivot_root . .host-root
 umount -l /.host-root
 rmdir /.host-root
 
-mkdir -p "$workdir"
+[ -d "$workdir" ] || mkdir -p "$workdir"
 cd "$workdir"
 if [ -n "$term" ]; then
   # A session of its own whose controlling terminal is the container's; then the command, still PID 1.
