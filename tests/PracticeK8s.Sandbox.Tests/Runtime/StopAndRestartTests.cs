@@ -180,6 +180,41 @@ public sealed class StopAndRestartTests
 
     private static bool HostHasPerl => File.Exists("/usr/bin/perl");
 
+    [Theory]
+    [InlineData(IsolationMode.Namespaces)]
+    [InlineData(IsolationMode.None)]
+    public async Task HttpGetPreStop_AsksTheBuiltinServer_AndANonServedPortFails(IsolationMode mode)
+    {
+        await using var h = new RuntimeHarness(isolation: mode);
+        var pod = RuntimeHarness.Pod("web",
+            WithHooks(RuntimeHarness.Container("served", "nginx"), preStop: new LifecycleHandler(null, new HttpGetAction("/index.html", "80", "HTTP"), null)),
+            WithHooks(RuntimeHarness.Container("refused", "nginx"), preStop: new LifecycleHandler(null, new HttpGetAction("/", "8081", "HTTP"), null)));
+        h.Runtime.StartPod(pod);
+        await h.Running(pod.Uid, "served");
+        await h.Running(pod.Uid, "refused");
+        await h.Runtime.StopPodAsync(pod.Uid, TimeSpan.FromSeconds(5));
+        Assert.Contains("\"GET /index.html HTTP/1.1\" 200", h.Log(pod.Uid, "served"));
+        Assert.Contains("kube-lifecycle/", h.Log(pod.Uid, "served"));
+        Assert.DoesNotContain(h.Changes, c => c.Kind == ContainerEventKind.FailedPreStopHook && c.State.Name == "served");
+        Assert.Contains(h.Changes, c => c.Kind == ContainerEventKind.FailedPreStopHook && c.State.Name == "refused");
+    }
+
+    [Fact]
+    public void Lifecycle_IsReadFromTheContainerSpec()
+    {
+        static ContainerSpecification Read(string json) => ContainerSpecification.FromJson(System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject());
+        var c = Read("""
+            {"name": "c", "image": "busybox", "lifecycle": {
+              "postStart": {"exec": {"command": ["sh", "-c", "echo hi"]}},
+              "preStop": {"httpGet": {"path": "/quit", "port": "http"}}}}
+            """);
+        Assert.Equal(new[] { "sh", "-c", "echo hi" }, c.Lifecycle!.PostStart!.Exec);
+        Assert.Equal(new HttpGetAction("/quit", "http", "HTTP"), c.Lifecycle.PreStop!.HttpGet);
+        Assert.Equal("8080", Read("""{"name": "c", "image": "b", "lifecycle": {"preStop": {"httpGet": {"port": 8080}}}}""").Lifecycle!.PreStop!.HttpGet!.Port);
+        Assert.Equal(5, Read("""{"name": "c", "image": "b", "lifecycle": {"preStop": {"sleep": {"seconds": 5}}}}""").Lifecycle!.PreStop!.SleepSeconds);
+        Assert.Null(Read("""{"name": "c", "image": "busybox"}""").Lifecycle);
+    }
+
     [Fact]
     public async Task IsolatedExecWithATerminal_SeesItInsideTheContainer()
     {
