@@ -176,6 +176,8 @@ public sealed class StopAndRestartTests
         await h.Runtime.StopPodAsync(pod.Uid, TimeSpan.FromSeconds(5));
         Assert.Equal(0, h.State(pod.Uid, "nginx").ExitCode); // nginx exits 0 on SIGTERM
         Assert.Equal("Completed", h.State(pod.Uid, "nginx").Reason);
+        await h.Runtime.RemovePodAsync(pod.Uid);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(h.Root, "pods"))); // the overlay's work directories too
     }
 
     private static bool HostHasPerl => File.Exists("/usr/bin/perl");

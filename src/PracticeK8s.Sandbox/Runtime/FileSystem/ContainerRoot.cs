@@ -158,5 +158,25 @@ public sealed class ContainerRoot(string directory)
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
+        DeleteLayerWork();
+    }
+
+    /// <summary>
+    /// The overlay work directories beside the root (see enter-container-root.sh): the kernel makes
+    /// their <c>work</c> directory mode 000, which this user may not list until it opens it up again.
+    /// </summary>
+    private void DeleteLayerWork()
+    {
+        var layerWork = Directory + ".layer-work";
+        if (OperatingSystem.IsWindows() || !System.IO.Directory.Exists(layerWork)) return;
+        try
+        {
+            foreach (var dir in System.IO.Directory.EnumerateDirectories(layerWork))
+            foreach (var inner in System.IO.Directory.EnumerateDirectories(dir))
+                File.SetUnixFileMode(inner, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            System.IO.Directory.Delete(layerWork, recursive: true);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }
