@@ -24,6 +24,9 @@ public static class ExecLaunch
         "sh",
     };
 
+    /// <summary>Where the container's devpts instance is (see enter-container-root.sh): /dev/.pts beside a tty: true container's own terminal.</summary>
+    private static string TerminalDevicesInside(ContainerSupervisor c) => c.Spec.Tty ? "/dev/.pts" : "/dev/pts";
+
     private static ContainerRuntimeException NotFound(IReadOnlyList<string> command) => new(ContainerRuntimeError.StartFailed,
         $"OCI runtime exec failed: exec failed: unable to start container process: {HostShell.NotFoundMessage(command[0])}: unknown");
 
@@ -44,6 +47,6 @@ public static class ExecLaunch
         // A terminal of the container's own devpts (the command sees it as /dev/pts/N), opened inside by a
         // session of the container's own: a shell's job control then finds its process groups there.
         return new LaunchSpec(Isolation.NamespaceLauncher.EnterArgv(pid, TerminalSession.Concat(argv).ToList()), c.Root.Directory, env, tty,
-            new TerminalSize(80, 24), TerminalInside: true, TerminalDevices: $"/proc/{pid}/root/dev/pts");
+            new TerminalSize(80, 24), TerminalInside: true, TerminalDevices: $"/proc/{pid}/root{TerminalDevicesInside(c)}");
     }
 }

@@ -217,17 +217,19 @@ public sealed class StopAndRestartTests
         Assert.Null(Read("""{"name": "c", "image": "busybox"}""").Lifecycle);
     }
 
-    [Fact]
-    public async Task IsolatedExecWithATerminal_SeesItInsideTheContainer()
+    [Theory]
+    [InlineData(false, @"^/dev/pts/\d+\r?\n$")]
+    [InlineData(true, @"^/dev/\.pts/\d+\r?\n$")] // its own terminal is in /dev/pts; exec's come from the container's devpts beside it
+    public async Task IsolatedExecWithATerminal_SeesItInsideTheContainer(bool ttyContainer, string ttyName)
     {
         await using var h = new RuntimeHarness(isolation: IsolationMode.Namespaces);
-        var pod = RuntimeHarness.Pod("term", RuntimeHarness.Container("c", "busybox", new[] { "sleep", "3600" }));
+        var pod = RuntimeHarness.Pod("term", RuntimeHarness.Container("c", "busybox", new[] { "sleep", "3600" }, stdin: ttyContainer, tty: ttyContainer));
         h.Runtime.StartPod(pod);
         await h.Running(pod.Uid, "c");
         var stdout = new MemoryStream();
         var exit = await h.Runtime.ExecAsync(pod.Uid, "c", new ExecRequest(new[] { "sh", "-c", "tty; exit 4" }, null, stdout, null, Tty: true))
             .WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(4, exit);
-        Assert.Matches(@"^/dev/pts/\d+\r?\n$", Encoding.UTF8.GetString(stdout.ToArray()));
+        Assert.Matches(ttyName, Encoding.UTF8.GetString(stdout.ToArray()));
     }
 }

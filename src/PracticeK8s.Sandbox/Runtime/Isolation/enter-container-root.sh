@@ -71,11 +71,12 @@ for n in null zero full random urandom tty; do
   mount --bind "/dev/$n" "$root/dev/$n"
 done
 mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
-# Without a terminal of its own, a devpts instance of the container's own: exec -it takes its
-# terminals from there, so a shell sees its /dev/pts/N inside (none of the host's are there).
-if [ -z "$term" ]; then
-  mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts "$root/dev/pts" 2>/dev/null && ln -s pts/ptmx "$root/dev/ptmx" || true
-fi
+# A devpts instance of the container's own: exec -it takes its terminals from there, so a shell
+# sees its /dev/pts/N inside (none of the host's are there). A container with a terminal of its own
+# keeps that one in /dev/pts (below) and has the instance at /dev/.pts.
+pts=pts
+[ -z "$term" ] || { pts=.pts; mkdir "$root/dev/.pts"; }
+mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts "$root/dev/$pts" 2>/dev/null && ln -s "$pts/ptmx" "$root/dev/ptmx" || true
 # A container started with a terminal (tty: true) keeps it under the same name, so `tty` names it;
 # no other terminal of the host is there.
 if case $term in /dev/pts/*) true;; *) false;; esac; then

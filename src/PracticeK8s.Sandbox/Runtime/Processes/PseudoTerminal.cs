@@ -62,7 +62,8 @@ internal sealed unsafe class PseudoTerminal : IDisposable
             return null;
         }
         var name = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new PseudoTerminal(master, Path.Combine(ptsDirectory, name), size) { PathInside = "/dev/pts/" + name };
+        var inside = ptsDirectory.IndexOf("/dev/", StringComparison.Ordinal) is var at and >= 0 ? ptsDirectory[at..] : "/dev/pts";
+        return new PseudoTerminal(master, Path.Combine(ptsDirectory, name), size) { PathInside = inside + "/" + name };
     }
 
     public static bool IsSupported => !OperatingSystem.IsWindows();
