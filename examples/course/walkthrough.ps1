@@ -147,6 +147,11 @@ try {
     $null = Step 'the volume is attached' 'Show-KubeResource pod my-csi-app-set-0' { param($o) ($o -join "`n") -match 'SuccessfulAttachVolume' }
     $null = Step 'the claim' 'Get-KubePersistentVolumeClaim' { param($o) $o.Name -contains 'csi-pvc-my-csi-app-set-0' -and ($o | Where-Object Name -eq 'csi-pvc-my-csi-app-set-0').Status -eq 'Bound' }
     $null = Step 'remove the stateful set' 'Remove-KubeStatefulSet my-csi-app-set -Wait' { $true }
+    # The course leaves it running; its `sleep` ignores SIGTERM as PID 1 of an isolated container, so
+    # without a short grace period the claim below would wait the pod's 30 s out.
+    $null = Step 'and its pod, without waiting out its grace period' 'Remove-KubePod my-csi-app-set-0 -GracePeriod 1 -Wait -IgnoreNotFound -Confirm:$false' {
+        -not (Get-KubePod my-csi-app-set-0 -ErrorAction SilentlyContinue)
+    }
     $null = Step 'delete the claim' 'Remove-KubePersistentVolumeClaim csi-pvc-my-csi-app-set-0 -Confirm:$false -Wait' {
         -not (Get-KubePersistentVolumeClaim csi-pvc-my-csi-app-set-0 -ErrorAction SilentlyContinue)
     }

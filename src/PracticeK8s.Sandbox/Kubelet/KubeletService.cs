@@ -299,6 +299,13 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
             case ContainerEventKind.Killing:
                 events.Record(source, about, "Normal", "Killing", $"Stopping container {container}");
                 break;
+            // The kubelet leaves the handler's output out of these events (it may hold secrets).
+            case ContainerEventKind.FailedPreStopHook:
+                events.Record(source, about, "Warning", "FailedPreStopHook", "PreStopHook failed");
+                break;
+            case ContainerEventKind.FailedPostStartHook:
+                events.Record(source, about, "Warning", "FailedPostStartHook", "PostStartHook failed");
+                break;
         }
     }
 }

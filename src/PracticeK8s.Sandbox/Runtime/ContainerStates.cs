@@ -60,6 +60,10 @@ public enum ContainerEventKind
     Killing,
     /// <summary>The container was stopped by <see cref="IContainerRuntime.StopPodAsync"/> (or at shutdown).</summary>
     Stopped,
+    /// <summary>Its preStop handler failed (the container is stopped all the same).</summary>
+    FailedPreStopHook,
+    /// <summary>Its postStart handler failed (the container is stopped, then restarted per its policy).</summary>
+    FailedPostStartHook,
 }
 
 /// <summary>One change notification: which container, what happened, and its state afterwards.</summary>

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using PracticeK8s.Sandbox.Runtime.FileSystem;
 using PracticeK8s.Sandbox.Runtime.Images;
 using PracticeK8s.Sandbox.Runtime.Isolation;
+using PracticeK8s.Sandbox.Runtime.Lifecycle;
 using PracticeK8s.Sandbox.Runtime.Processes;
 
 namespace PracticeK8s.Sandbox.Runtime;
@@ -28,6 +30,11 @@ public sealed class ContainerSupervisor
     private TerminalSize _size = new(80, 24);
     private readonly NamespaceLauncher? _launcher;
     private Task<int?> _containerPid = Task.FromResult<int?>(null);
+    /// <summary>The running instance was killed after its grace period (it ends with 137, as SIGKILL'ed containers do).</summary>
+    private bool _killedAfterGrace;
+
+    /// <summary>After a preStop hook the kubelet still leaves the container this long to stop on SIGTERM.</summary>
+    private static readonly TimeSpan MinimumShutdownWindow = TimeSpan.FromSeconds(2);
 
     public ContainerSupervisor(PodSpecification pod, ContainerSpecification spec, bool isInit, ContainerRoot root, RuntimeOptions options,
         ProcessGroups groups, NamespaceLauncher? launcher, Action<ContainerEventKind, ContainerState> notify)
@@ -54,14 +61,16 @@ public sealed class ContainerSupervisor
     public ContainerState State { get { lock (_lock) return _state; } }
     public IContainerLog? CurrentLog { get { lock (_lock) return _current; } }
     public IContainerLog? PreviousLog { get { lock (_lock) return _previous; } }
+    public string PodName => _pod.Name;
+    public ImageContext ImageContext => Context;
     private ImageContext Context => new(_pod.Name, _pod.Namespace, _spec.Name, Image, _spec.Env, Root.Directory, _spec.Ports);
     private ContainerLaunch? _launch;
 
     /// <summary>Whether host programs of this container run in namespaces of their own.</summary>
     public bool Isolated => _launcher is not null;
 
-    /// <summary>Isolated and running a host program (built-in images' simulated processes are not isolated yet).</summary>
-    public bool RunsIsolated => Isolated && _launch?.IsHost == true;
+    /// <summary>Isolated: every instance has a PID 1 of its own (built-in images a stand-in, see <see cref="ImageStandIn"/>).</summary>
+    public bool RunsIsolated => Isolated;
 
     /// <summary>The host name the container sees (the pod's; its spec.hostname when set).</summary>
     public string Hostname => ContainerEtc.Hostname(_pod);
@@ -80,12 +89,11 @@ public sealed class ContainerSupervisor
     public async Task<bool> RunAsync()
     {
         var ct = _stop.Token;
-        Root.Create(_pod.Name, ImageCatalog.Builtin(Image)?.Files(Context) ?? Array.Empty<(string, string)>(),
-            Isolated ? ContainerEtc.Files(_pod, ContainerEtc.ReadHostResolvConf()) : null);
-        if (Isolated) CopyHostEtcFiles();
-        PrepareVolumes();
+        var first = true;
         while (!ct.IsCancellationRequested)
         {
+            PrepareRoot(fresh: !first);
+            first = false;
             var started = DateTime.UtcNow;
             var exitCode = await RunInstanceAsync(ct);
             var ranFor = DateTime.UtcNow - started;
@@ -109,6 +117,16 @@ public sealed class ContainerSupervisor
             }
         }
         return false;
+    }
+
+    /// <summary>The container's root as its image ships it; a restarted instance starts from a fresh one (volumes live outside it).</summary>
+    private void PrepareRoot(bool fresh)
+    {
+        if (fresh) Root.Reset();
+        Root.Create(_pod.Name, ImageCatalog.Builtin(Image)?.Files(Context) ?? Array.Empty<(string, string)>(),
+            Isolated ? ContainerEtc.Files(_pod, ContainerEtc.ReadHostResolvConf()) : null);
+        if (Isolated) CopyHostEtcFiles();
+        PrepareVolumes();
     }
 
     private static TerminatedState? Terminated(ContainerState s) =>
@@ -142,8 +160,7 @@ public sealed class ContainerSupervisor
             if (_launch.StartError is { } error) throw new ContainerRuntimeException(ContainerRuntimeError.StartFailed, error);
             process = _launch.IsHost
                 ? HostProcess.Start(HostLaunch(_launch.HostArgv!), (stream, bytes) => Output(log, stream, bytes), _groups)
-                : new SimulatedProcess(_launch.Builtin?.StartupLog(Context, startedAt) ?? Array.Empty<string>(),
-                    (stream, text) => log.Append(stream, text));
+                : StartSimulated(log, startedAt);
         }
         catch (ContainerRuntimeException e)
         {
@@ -156,12 +173,15 @@ public sealed class ContainerSupervisor
             return 128;
         }
         if (!_launch.IsHost || !_spec.Stdin) process.CloseInput();
+        var hostPid = process switch { HostProcess h => h.Pid, IsolatedImageProcess i => i.StandIn.Pid, _ => (int?)null };
         lock (_lock)
         {
             _process = process;
-            _containerPid = Isolated && process is HostProcess host ? _launcher!.WaitForContainerPidAsync(host.Pid, TimeSpan.FromSeconds(30)) : Task.FromResult<int?>(null);
+            _killedAfterGrace = false;
+            _containerPid = Isolated && hostPid is { } pid ? _launcher!.WaitForContainerPidAsync(pid, TimeSpan.FromSeconds(30)) : Task.FromResult<int?>(null);
         }
         Update(ContainerEventKind.Started, s => s with { Phase = ContainerPhase.Running, Reason = null, StartedAt = startedAt });
+        if (_spec.Lifecycle?.PostStart is { } postStart) _ = RunPostStartAsync(postStart, process, ct);
 
         var exit = await process.Completion;
         log.Complete();
@@ -169,6 +189,7 @@ public sealed class ContainerSupervisor
         {
             _process = null;
             _containerPid = Task.FromResult<int?>(null);
+            if (_killedAfterGrace) exit = 137;
         }
         await process.DisposeAsync();
         var stopped = ct.IsCancellationRequested;
@@ -179,6 +200,45 @@ public sealed class ContainerSupervisor
         });
         EndAttachments(exit);
         return exit;
+    }
+
+    /// <summary>A built-in image's simulated process; isolated, together with a stand-in PID 1 that holds the container's namespaces.</summary>
+    private IContainerProcess StartSimulated(ContainerLog log, DateTime startedAt)
+    {
+        var simulated = new SimulatedProcess(_launch!.Builtin?.StartupLog(Context, startedAt) ?? Array.Empty<string>(),
+            (stream, text) => log.Append(stream, text));
+        if (!Isolated) return simulated;
+        var name = _launch.Builtin?.ProcessName(Context) ?? "/" + Image.ShortName;
+        try
+        {
+            return new IsolatedImageProcess(HostProcess.Start(HostLaunch(ImageStandIn.Argv(name)), (stream, bytes) => Output(log, stream, bytes), _groups), simulated);
+        }
+        catch (ContainerRuntimeException)
+        {
+            simulated.Kill();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// postStart, as the kubelet runs it: after the container started; when it fails, a
+    /// FailedPostStartHook event and the container is stopped (then restarted per its policy).
+    /// </summary>
+    private async Task RunPostStartAsync(LifecycleHandler hook, IContainerProcess process, CancellationToken ct)
+    {
+        var result = await HookRunner.RunAsync(this, hook, _groups, TimeSpan.FromMinutes(5));
+        if (result.Ok || process.Completion.IsCompleted || ct.IsCancellationRequested) return;
+        _notify(ContainerEventKind.FailedPostStartHook, State);
+        _notify(ContainerEventKind.Killing, State);
+        await StopProcessAsync(process, TimeSpan.FromSeconds(_pod.TerminationGracePeriodSeconds), runPreStop: false);
+    }
+
+    /// <summary>Appends a line to the running instance's log (an httpGet hook's access log line).</summary>
+    public void AppendLog(string text)
+    {
+        ContainerLog? log;
+        lock (_lock) log = _current;
+        log?.Append(OutputStream.Stdout, text);
     }
 
     /// <summary>The host process of an instance: the command itself, or (isolated) unshare running it as PID 1 of its own root.</summary>
@@ -232,7 +292,10 @@ public sealed class ContainerSupervisor
         _notify(kind, state);
     }
 
-    /// <summary>Stops the container: SIGTERM, then SIGKILL after <paramref name="grace"/>; no restarts afterwards.</summary>
+    /// <summary>
+    /// Stops the container as the kubelet does: its preStop hook (within the grace period), SIGTERM,
+    /// then SIGKILL when the grace period is over; no restarts afterwards.
+    /// </summary>
     public async Task StopAsync(TimeSpan grace, Task runLoop)
     {
         IContainerProcess? process;
@@ -240,20 +303,7 @@ public sealed class ContainerSupervisor
         var running = process is not null;
         if (running) _notify(ContainerEventKind.Killing, State);
         _stop.Cancel();
-        if (process is not null)
-        {
-            // PID 1 of a PID namespace does not die of a signal it leaves at its default action; until stops
-            // honour the grace period for such a process (issue 15, signals), it goes at once, as the host
-            // process it was would have. One that handles or ignores SIGTERM gets it and its grace period.
-            // (With a terminal PID 1 leads a session of its own, out of the host process group: it is signalled itself.)
-            if (Isolated && await ContainerPidAsync() is { } pid)
-            {
-                if (NamespaceLauncher.LeavesDefault(pid, Native.SIGTERM)) process.Kill();
-                else Native.Kill(pid, Native.SIGTERM);
-            }
-            else process.Terminate();
-            if (await Task.WhenAny(process.Completion, Task.Delay(grace)) != process.Completion) process.Kill();
-        }
+        if (process is not null) await StopProcessAsync(process, grace, runPreStop: true);
         await runLoop;
         if (!running && State.Phase != ContainerPhase.Terminated)
         {
@@ -262,6 +312,38 @@ public sealed class ContainerSupervisor
                 ? s with { Phase = ContainerPhase.Terminated, Reason = last.Reason, ExitCode = last.ExitCode, StartedAt = last.StartedAt, FinishedAt = last.FinishedAt, ContainerId = last.ContainerId, Message = null }
                 : s);
         }
+    }
+
+    private async Task StopProcessAsync(IContainerProcess process, TimeSpan grace, bool runPreStop)
+    {
+        var clock = Stopwatch.StartNew();
+        if (runPreStop && grace > TimeSpan.Zero && _spec.Lifecycle?.PreStop is { } preStop && !process.Completion.IsCompleted)
+        {
+            var result = await HookRunner.RunAsync(this, preStop, _groups, grace);
+            if (!result.Ok) _notify(ContainerEventKind.FailedPreStopHook, State);
+            var left = grace - clock.Elapsed;
+            grace = left > MinimumShutdownWindow ? left : MinimumShutdownWindow;
+        }
+        // Isolated, SIGTERM goes to PID 1 alone, from outside its PID namespace: the kernel delivers it
+        // only when PID 1 handles it, so a shell or `sleep` waits out the grace period, as on a node.
+        // (With a terminal PID 1 leads a session of its own, out of the host process group: signalled itself.)
+        // One still building its root gets nothing: its processes' group is not the container's PID 1.
+        // A built-in image's simulated server decides (it exits 0 on SIGTERM, as nginx does), whatever its stand-in PID 1 is doing.
+        if (process is IsolatedImageProcess) process.Terminate();
+        else if (Isolated)
+        {
+            if (await ContainerPidOrNullAsync(TimeSpan.FromSeconds(2)) is { } containerPid) Native.Kill(containerPid, Native.SIGTERM);
+        }
+        else process.Terminate();
+        if (await Task.WhenAny(process.Completion, Task.Delay(grace)) == process.Completion) return;
+        lock (_lock) if (ReferenceEquals(_process, process)) _killedAfterGrace = true;
+        process.Kill();
+    }
+
+    private async Task<int?> ContainerPidOrNullAsync(TimeSpan wait)
+    {
+        try { return await ContainerPidAsync().WaitAsync(wait); }
+        catch (TimeoutException) { return null; }
     }
 
     /// <summary>Kills the running instance at once (removal, shutdown).</summary>

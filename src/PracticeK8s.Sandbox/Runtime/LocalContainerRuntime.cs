@@ -89,8 +89,7 @@ public sealed class LocalContainerRuntime : IContainerRuntime
     public async Task<int> ExecAsync(string podUid, string container, ExecRequest request, CancellationToken cancellationToken = default)
     {
         var c = Running(podUid, container);
-        if (request.Command.Count == 0) throw new ContainerRuntimeException(ContainerRuntimeError.StartFailed, "you must specify at least one command for the container");
-        var spec = c.RunsIsolated ? await IsolatedExec(c, request, cancellationToken) : HostExec(c, request, _pods[podUid].Spec);
+        var spec = await ExecLaunch.ForAsync(c, request.Command, request.Tty, cancellationToken);
         await using var process = HostProcess.Start(spec, (stream, bytes) => WriteOutput(request, stream, bytes), _groups);
         using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var kill = session.Token.Register(process.Kill);
@@ -101,27 +100,6 @@ public sealed class LocalContainerRuntime : IContainerRuntime
         session.Cancel();
         cancellationToken.ThrowIfCancellationRequested();
         return exit;
-    }
-
-    private static ContainerRuntimeException NotFound(ExecRequest request) => new(ContainerRuntimeError.StartFailed,
-        $"OCI runtime exec failed: exec failed: unable to start container process: {HostShell.NotFoundMessage(request.Command[0])}: unknown");
-
-    /// <summary>Host-process mode: the command runs in the container's directory, its absolute paths mapped into it.</summary>
-    private static LaunchSpec HostExec(ContainerSupervisor c, ExecRequest request, PodSpecification pod)
-    {
-        var argv = HostShell.Resolve(c.Root.MapArguments(request.Command)) ?? throw NotFound(request);
-        return new LaunchSpec(argv, c.Root.WorkingDirectory(c.Spec.WorkingDir),
-            ContainerLaunch.Environment(c.Spec, pod.Name, c.Root.Map("/root"), request.Tty), request.Tty, new TerminalSize(80, 24));
-    }
-
-    /// <summary>Isolated: the command enters the namespaces and root of the container's PID 1, unchanged.</summary>
-    private static async Task<LaunchSpec> IsolatedExec(ContainerSupervisor c, ExecRequest request, CancellationToken ct)
-    {
-        var env = ContainerLaunch.Environment(c.Spec, c.Hostname, "/root", request.Tty);
-        var argv = Isolation.ContainerCommand.Resolve(request.Command, c.Root, env["PATH"]) ?? throw NotFound(request);
-        var pid = await c.ContainerPidAsync().WaitAsync(ct)
-                  ?? throw new ContainerRuntimeException(ContainerRuntimeError.NotRunning, $"container not found (\"{c.Name}\")");
-        return new LaunchSpec(Isolation.NamespaceLauncher.EnterArgv(pid, argv), c.Root.Directory, env, request.Tty, new TerminalSize(80, 24));
     }
 
     private static async ValueTask WriteOutput(ExecRequest request, OutputStream stream, ReadOnlyMemory<byte> bytes)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PracticeK8s.Sandbox.Resources;
+using PracticeK8s.Sandbox.Runtime.Lifecycle;
 
 namespace PracticeK8s.Sandbox.Runtime;
 
@@ -20,6 +21,8 @@ public sealed record PodSpecification(
     public string? PodIP { get; init; }
     /// <summary>Each container's volume mounts (by container name), resolved by the kubelet.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Volumes.ContainerMount>>? Mounts { get; init; }
+    /// <summary><c>spec.terminationGracePeriodSeconds</c> (30 when not set): how long a container the kubelet stops on its own gets.</summary>
+    public long TerminationGracePeriodSeconds { get; init; } = 30;
 
     /// <summary>Reads a stored Pod object (its metadata and spec).</summary>
     public static PodSpecification FromPod(JsonObject pod)
@@ -39,6 +42,7 @@ public sealed record PodSpecification(
         {
             Hostname = spec.Str("hostname"),
             Subdomain = spec.Str("subdomain"),
+            TerminationGracePeriodSeconds = spec.Long("terminationGracePeriodSeconds") ?? 30,
         };
     }
 
@@ -59,6 +63,9 @@ public sealed record ContainerSpecification(
     bool StdinOnce = false,
     bool Tty = false)
 {
+    /// <summary><c>lifecycle</c>: postStart and preStop handlers (null when none).</summary>
+    public LifecycleHooks? Lifecycle { get; init; }
+
     /// <summary>
     /// Reads a container of a pod spec. Env values given inline are kept; <c>valueFrom</c> references to
     /// <c>metadata.name</c>/<c>metadata.namespace</c> are resolved, other references are left out. The kubelet
@@ -90,6 +97,6 @@ public sealed record ContainerSpecification(
             c.Arr("ports").Objects().Select(p => (int)(p.Long("containerPort") ?? 0)).Where(p => p > 0).ToList(),
             c.Bool("stdin") ?? false,
             c.Bool("stdinOnce") ?? false,
-            c.Bool("tty") ?? false);
+            c.Bool("tty") ?? false) { Lifecycle = LifecycleHooks.FromJson(c.Obj("lifecycle")) };
     }
 }

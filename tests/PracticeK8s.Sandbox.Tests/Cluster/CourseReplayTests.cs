@@ -135,13 +135,15 @@ public sealed class CourseReplayTests(ClusterFixture f)
         // --wait=false, then the API: under a loaded CI run kubectl's own wait for this pod (which the
         // StatefulSet recreates at once under the same name) once hung past a minute; what is
         // asserted here is that the pod goes and the claim stays.
-        Assert.Equal("pod \"my-csi-app-set-0\" deleted", f.Kubectl.Ok("-n", ns, "delete", "pod", "my-csi-app-set-0", "--wait=false").Trim());
+        // --grace-period=1: its `sleep`, as PID 1 of an isolated container, ignores SIGTERM and would take the default 30 s.
+        Assert.Equal("pod \"my-csi-app-set-0\" deleted", f.Kubectl.Ok("-n", ns, "delete", "pod", "my-csi-app-set-0", "--wait=false", "--grace-period=1").Trim());
         await ClusterFixture.Eventually(async () => (await f.Pods(ns)).All(p => p.Metadata.Uid != pod.Metadata.Uid), "the deleted pod is gone", seconds: 60);
         var again = (await f.RunningPods(ns, "app=my-stateful-app", 1)).Single();
         Assert.NotEqual(pod.Metadata.Uid, again.Metadata.Uid);
         Assert.Equal(pvc.Metadata.Uid, (await f.Admin.CoreV1.ReadNamespacedPersistentVolumeClaimAsync("csi-pvc-my-csi-app-set-0", ns)).Metadata.Uid);
 
         f.Kubectl.Ok("-n", ns, "delete", "statefulset", "my-csi-app-set");
+        f.Kubectl.Ok("-n", ns, "delete", "pod", "my-csi-app-set-0", "--grace-period=1", "--ignore-not-found", "--wait=false");
         await ClusterFixture.Eventually(async () => (await f.Pods(ns)).Count == 0, "the stateful pod is gone");
         Assert.Equal("persistentvolumeclaim \"csi-pvc-my-csi-app-set-0\" deleted",
             f.Kubectl.Ok("-n", ns, "delete", "pvc", "csi-pvc-my-csi-app-set-0").Trim());

@@ -14,9 +14,13 @@ public sealed class NoOrphansTests
         var root = Path.Combine(Path.GetTempPath(), "pk8s-orphans-" + Guid.NewGuid().ToString("N")[..8]);
         var server = SandboxProcess.Start(Path.Combine(root, "data"));
         using var client = server.AdminClient();
-        await Pods.CreateBound(client, "default", "lingerer", "Always", Pods.Container("c", "busybox", "sh", "-c", "echo $$$$; exec sleep 3600")); // kubelet makes $$ of $$$$
-        var log = await Pods.WaitForLog(client, "default", "lingerer", null, l => l.EndsWith('\n'));
-        return (server, int.Parse(log.Trim()), root);
+        // The container's process is found by its command line: its $$ is 1 when it runs in a PID namespace of its own.
+        var sleep = RuntimeHarness.UniqueSleep();
+        await Pods.CreateBound(client, "default", "lingerer", "Always", Pods.Container("c", "busybox", "sh", "-c", $"echo started; exec sleep {sleep}"));
+        await Pods.WaitForLog(client, "default", "lingerer", null, l => l.EndsWith('\n'));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (RuntimeHarness.SleepPids(sleep).Length != 1 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        return (server, RuntimeHarness.SleepPids(sleep).Single(), root);
     }
 
     private static async Task<bool> Gone(int pid, double seconds)

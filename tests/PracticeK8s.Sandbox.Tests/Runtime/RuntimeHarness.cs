@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PracticeK8s.Sandbox.Runtime;
+using PracticeK8s.Sandbox.Runtime.Isolation;
 
 namespace PracticeK8s.Sandbox.Tests.Runtime;
 
@@ -10,12 +11,27 @@ public sealed class RuntimeHarness : IAsyncDisposable
     public string Root { get; }
     public ConcurrentQueue<ContainerChange> Changes { get; } = new();
 
-    public RuntimeHarness(TimeSpan? backOff = null)
+    /// <summary>Whether containers run in namespaces of their own (the runtime's default unless <c>isolation</c> is given).</summary>
+    public bool Isolated { get; }
+
+    public RuntimeHarness(TimeSpan? backOff = null, IsolationMode? isolation = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "pk8s-rt-" + Guid.NewGuid().ToString("N")[..8]);
-        Runtime = new LocalContainerRuntime(new RuntimeOptions(Root) { BackOffInitial = backOff ?? TimeSpan.FromMilliseconds(300), BackOffMax = TimeSpan.FromSeconds(2) });
+        var options = new RuntimeOptions(Root) { BackOffInitial = backOff ?? TimeSpan.FromMilliseconds(300), BackOffMax = TimeSpan.FromSeconds(2) };
+        if (isolation is { } mode) options = options with { Isolation = mode };
+        Isolated = options.Isolation == IsolationMode.Namespaces;
+        Runtime = new LocalContainerRuntime(options);
         Runtime.ContainerChanged += Changes.Enqueue;
     }
+
+    /// <summary>A marker for a container's command line (a <c>sleep</c> length no other process uses), to find its host processes.</summary>
+    public static string UniqueSleep() => "3600." + Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Host PIDs of the processes whose command line is exactly <c>sleep &lt;length&gt;</c>.</summary>
+    public static int[] SleepPids(string length) => Directory.EnumerateDirectories("/proc")
+        .Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit))
+        .Where(n => { try { return File.ReadAllText($"/proc/{n}/cmdline") == $"sleep\0{length}\0"; } catch (IOException) { return false; } })
+        .Select(n => int.Parse(n!)).ToArray();
 
     public static ContainerSpecification Container(string name, string image, string[]? command = null, string[]? args = null,
         bool stdin = false, bool tty = false, Dictionary<string, string>? env = null) =>

@@ -197,10 +197,13 @@ public sealed class LogsExecCpTests(SandboxFixture f)
     public async Task DeletingThePod_StopsItsProcesses()
     {
         var ns = f.NewNamespace("kstop");
-        await Pods.CreateBound(f.Admin, ns, "pidpod", "Always", Pods.Container("c", "busybox", "sh", "-c", "echo $$$$; exec sleep 3600")); // kubelet makes $$ of $$$$
-        var log = await Pods.WaitForLog(f.Admin, ns, "pidpod", null, l => l.EndsWith('\n'));
-        var pid = int.Parse(log.Trim());
-        Assert.True(Directory.Exists($"/proc/{pid}"));
+        // Found by its command line (its $$ is 1 when the container has a PID namespace of its own).
+        var sleep = Runtime.RuntimeHarness.UniqueSleep();
+        await Pods.CreateBound(f.Admin, ns, "pidpod", "Always", Pods.Container("c", "busybox", "sh", "-c", $"echo started; exec sleep {sleep}"));
+        await Pods.WaitForLog(f.Admin, ns, "pidpod", null, l => l.EndsWith('\n'));
+        var found = DateTime.UtcNow.AddSeconds(10);
+        while (Runtime.RuntimeHarness.SleepPids(sleep).Length != 1 && DateTime.UtcNow < found) await Task.Delay(50);
+        var pid = Runtime.RuntimeHarness.SleepPids(sleep).Single();
         f.Kubectl.Ok("-n", ns, "delete", "pod", "pidpod", "--grace-period=1");
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (Directory.Exists($"/proc/{pid}") && DateTime.UtcNow < deadline) await Task.Delay(50);

@@ -11,7 +11,7 @@ public sealed class ContainerRoot(string directory)
 {
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    /// <summary>Creates the directory tree and the seed files (existing files are kept: a restart keeps the root).</summary>
+    /// <summary>Creates the directory tree and the seed files (existing files are kept).</summary>
     public void Create(string hostname, IEnumerable<(string Path, string Content)> imageFiles,
         IEnumerable<(string Path, string Content)>? etcFiles = null)
     {
@@ -137,9 +137,45 @@ public sealed class ContainerRoot(string directory)
         return result;
     }
 
+    /// <summary>
+    /// Drops everything the previous instance wrote (a restarted container gets a fresh writable layer):
+    /// the directory is moved aside at once, then deleted as far as it can be.
+    /// </summary>
+    public void Reset()
+    {
+        if (!System.IO.Directory.Exists(Directory)) return;
+        var aside = $"{Directory}.previous-{Guid.NewGuid():N}";
+        try { System.IO.Directory.Move(Directory, aside); }
+        catch (IOException) { Delete(); return; }
+        catch (UnauthorizedAccessException) { Delete(); return; }
+        try { System.IO.Directory.Delete(aside, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
     public void Delete()
     {
         try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        DeleteLayerWork();
+    }
+
+    /// <summary>
+    /// The overlay work directories beside the root (see enter-container-root.sh): the kernel makes
+    /// their <c>work</c> directory mode 000, which this user may not list until it opens it up again.
+    /// </summary>
+    private void DeleteLayerWork()
+    {
+        var layerWork = Directory + ".layer-work";
+        if (OperatingSystem.IsWindows() || !System.IO.Directory.Exists(layerWork)) return;
+        try
+        {
+            foreach (var dir in System.IO.Directory.EnumerateDirectories(layerWork))
+            foreach (var inner in System.IO.Directory.EnumerateDirectories(dir))
+                File.SetUnixFileMode(inner, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            System.IO.Directory.Delete(layerWork, recursive: true);
+        }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }

@@ -17,6 +17,9 @@ public abstract class BuiltinImage
 
     public abstract IEnumerable<string> StartupLog(ImageContext context, DateTime now);
 
+    /// <summary>The command line its main process shows in <c>ps</c> (an isolated container's PID 1 takes this name).</summary>
+    public virtual string ProcessName(ImageContext context) => "/" + context.Image.ShortName;
+
     /// <summary>Files (path relative to the container root → content) the image brings.</summary>
     public virtual IEnumerable<(string Path, string Content)> Files(ImageContext context) => Array.Empty<(string, string)>();
 

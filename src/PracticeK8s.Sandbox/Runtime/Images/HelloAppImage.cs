@@ -21,6 +21,8 @@ public sealed class HelloAppImage : BuiltinImage
     public override IEnumerable<string> StartupLog(ImageContext context, DateTime now) =>
         new[] { $"{Stamp(now)} Server listening on port {Port(context)}" };
 
+    public override string ProcessName(ImageContext context) => "./hello-app";
+
     public override IEnumerable<int> HttpPorts(ImageContext context) => new[] { Port(context) };
 
     public override async Task<string?> ServeAsync(ImageContext context, HttpContext http)

@@ -75,6 +75,8 @@ public sealed class NginxImage : BuiltinImage
             "server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n}\n"),
     };
 
+    public override string ProcessName(ImageContext context) => "nginx: master process nginx -g daemon off;";
+
     public override IEnumerable<int> HttpPorts(ImageContext context) => new[] { 80 };
 
     /// <summary>Serves files from the container's html root (so <c>kubectl cp</c> into it changes the page).</summary>

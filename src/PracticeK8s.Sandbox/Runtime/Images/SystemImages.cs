@@ -3,9 +3,10 @@ using System.Globalization;
 namespace PracticeK8s.Sandbox.Runtime.Images;
 
 /// <summary>A built-in image that only logs a startup banner (cluster add-ons: DNS, proxy, network, storage).</summary>
-public sealed class BannerImage(Func<ImageReference, bool> matches, Func<DateTime, IEnumerable<string>> banner) : BuiltinImage
+public sealed class BannerImage(Func<ImageReference, bool> matches, Func<DateTime, IEnumerable<string>> banner, string? processName = null) : BuiltinImage
 {
     public override bool Matches(ImageReference image) => matches(image);
+    public override string ProcessName(ImageContext context) => processName ?? base.ProcessName(context);
     public override IEnumerable<string> StartupLog(ImageContext context, DateTime now) => banner(now);
 
     private static string Klog(DateTime t) => t.ToString("MMdd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
@@ -16,7 +17,7 @@ public sealed class BannerImage(Func<ImageReference, bool> matches, Func<DateTim
         "[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908",
         "CoreDNS-1.11.3",
         "linux/amd64, go1.21.11, a6338e9",
-    });
+    }, "/coredns -conf /etc/coredns/Corefile");
 
     public static readonly BannerImage KubeProxy = new(i => i.ShortName == "kube-proxy", t => new[]
     {
@@ -26,7 +27,7 @@ public sealed class BannerImage(Func<ImageReference, bool> matches, Func<DateTim
         $"I{Klog(t)}       1 config.go:199] \"Starting service config controller\"",
         $"I{Klog(t)}       1 config.go:105] \"Starting endpoint slice config controller\"",
         $"I{Klog(t)}       1 shared_informer.go:320] Caches are synced for service config",
-    });
+    }, "/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf");
 
     public static readonly BannerImage Calico = new(i => i.Repository.StartsWith("calico/", StringComparison.Ordinal) || i.ShortName.StartsWith("calico", StringComparison.Ordinal), t => new[]
     {

@@ -90,22 +90,4 @@ public sealed class NamespaceLauncher
         catch (IOException) { return false; }
         catch (UnauthorizedAccessException) { return false; }
     }
-
-    /// <summary>Whether the process neither handles nor ignores <paramref name="signal"/> (from /proc/PID/status).</summary>
-    public static bool LeavesDefault(int pid, int signal)
-    {
-        try
-        {
-            var bit = 1UL << (signal - 1);
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if ((line.StartsWith("SigCgt:", StringComparison.Ordinal) || line.StartsWith("SigIgn:", StringComparison.Ordinal))
-                    && (Convert.ToUInt64(line[7..].Trim(), 16) & bit) != 0)
-                    return false;
-            return true;
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        catch (FormatException) { }
-        return false;
-    }
 }

@@ -22,35 +22,62 @@ if command -v hostname >/dev/null 2>&1; then hostname "$host"; else echo "$host"
 
 # Nothing done here may propagate back to the host's mount table.
 mount --make-rprivate /
-# pivot_root needs the new root to be a mount point: bind it onto itself.
-mount --bind "$root" "$root"
 
-# The host's programs and libraries, read-only: shell images run the host's tools. A merged-/usr
-# host has /bin, /lib... as links into /usr; they are recreated as the same links.
+# An image's own files under a system directory (nginx's /usr/share/nginx/html): the container's
+# layer over the host's directory (overlayfs: the host's files stay unchanged, writes go to the
+# layer). Kernels before 5.11 refuse it in a user namespace; the read-only host directory is used then.
+has_entries() {
+  for f in "$1"/* "$1"/.[!.]*; do [ -e "$f" ] && return 0; done
+  return 1
+}
+image_layer() {
+  mkdir -p "$root.layer-work/$1" &&
+    mount -t overlay overlay -o "lowerdir=/$1,upperdir=$root/$1,workdir=$root.layer-work/$1" "$root/$1" 2>/dev/null
+}
+# (Before the root is bound onto itself: an overlay's layer and work directory must be on one mount.)
+layered=" "
 for d in usr bin sbin lib lib32 lib64 libx32; do
-  if [ -L "/$d" ]; then
-    [ -e "$root/$d" ] || [ -L "$root/$d" ] || ln -s "$(readlink "/$d")" "$root/$d"
-  elif [ -d "/$d" ]; then
-    mkdir -p "$root/$d"
-    mount --rbind "/$d" "$root/$d"
-    mount -o remount,bind,ro "$root/$d"
-  fi
+  if [ -d "/$d" ] && [ ! -L "/$d" ] && has_entries "$root/$d" && image_layer "$d"; then layered="$layered$d "; fi
 done
 
+# pivot_root needs the new root to be a mount point: bind it onto itself (with the layers above).
+mount --rbind "$root" "$root"
+
+# The host's programs and libraries, read-only: shell images run the host's tools. A merged-/usr
+# host has /bin, /lib... as links into /usr; they are copied as the same links (one cp for all).
+# (Every program run here costs pod start time: steps are batched where one call can do them.)
+links=
+for d in usr bin sbin lib lib32 lib64 libx32; do
+  if [ -L "/$d" ]; then
+    [ -e "$root/$d" ] || [ -L "$root/$d" ] || links="$links /$d"
+  elif [ -d "/$d" ]; then
+    case $layered in *" $d "*) continue;; esac
+    mkdir -p "$root/$d"
+    mount --rbind -o ro "/$d" "$root/$d"
+  fi
+done
+# shellcheck disable=SC2086 # a list of absolute paths without spaces
+[ -z "$links" ] || cp -P $links "$root/"
+
 # /proc of the new PID namespace: ps and /proc/1 show the container's own processes only.
-mkdir -p "$root/proc"
+mkdir -p "$root/proc" "$root/dev" "$root/.host-root"
 mount -t proc proc "$root/proc"
 
 # A minimal /dev: the host's harmless character devices (no disks), a private /dev/shm and a
 # terminal directory of the container's own.
-mkdir -p "$root/dev"
 mount -t tmpfs -o mode=755,size=64k tmpfs "$root/dev"
+mkdir -p "$root/dev/shm" "$root/dev/pts"
+touch "$root/dev/null" "$root/dev/zero" "$root/dev/full" "$root/dev/random" "$root/dev/urandom" "$root/dev/tty"
 for n in null zero full random urandom tty; do
-  touch "$root/dev/$n"
   mount --bind "/dev/$n" "$root/dev/$n"
 done
-mkdir -p "$root/dev/shm" "$root/dev/pts"
 mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
+# A devpts instance of the container's own: exec -it takes its terminals from there, so a shell
+# sees its /dev/pts/N inside (none of the host's are there). A container with a terminal of its own
+# keeps that one in /dev/pts (below) and has the instance at /dev/.pts.
+pts=pts
+[ -z "$term" ] || { pts=.pts; mkdir "$root/dev/.pts"; }
+mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts "$root/dev/$pts" 2>/dev/null && ln -s "$pts/ptmx" "$root/dev/ptmx" || true
 # A container started with a terminal (tty: true) keeps it under the same name, so `tty` names it;
 # no other terminal of the host is there.
 if case $term in /dev/pts/*) true;; *) false;; esac; then
@@ -97,12 +124,11 @@ fi
 # Switch to the new root and drop the host's: afterwards no host path (home directories, the
 # sandbox's data directory, kubeconfigs) is reachable from the container.
 cd "$root"
-mkdir -p .host-root
 pivot_root . .host-root
 umount -l /.host-root
 rmdir /.host-root
 
-mkdir -p "$workdir"
+[ -d "$workdir" ] || mkdir -p "$workdir"
 cd "$workdir"
 if [ -n "$term" ]; then
   # A session of its own whose controlling terminal is the container's; then the command, still PID 1.

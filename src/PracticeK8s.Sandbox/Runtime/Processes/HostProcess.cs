@@ -46,7 +46,9 @@ public sealed class HostProcess : IContainerProcess
     public static HostProcess Start(LaunchSpec spec, Func<OutputStream, ReadOnlyMemory<byte>, ValueTask> output, ProcessGroups? groups)
     {
         var tty = spec.Tty && PseudoTerminal.IsSupported;
-        PseudoTerminal? pty = tty ? new PseudoTerminal(spec.InitialSize.Width == 0 ? new TerminalSize(80, 24) : spec.InitialSize) : null;
+        var size = spec.InitialSize.Width == 0 ? new TerminalSize(80, 24) : spec.InitialSize;
+        PseudoTerminal? pty = !tty ? null
+            : (spec.TerminalDevices is { } devices ? PseudoTerminal.OpenIn(devices, size) : null) ?? new PseudoTerminal(size);
         var psi = new ProcessStartInfo
         {
             UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
@@ -64,7 +66,7 @@ public sealed class HostProcess : IContainerProcess
         foreach (var a in argv.Skip(1)) psi.ArgumentList.Add(a);
         if (!OperatingSystem.IsWindows()) psi.Environment.Clear();
         foreach (var (k, v) in spec.Environment) psi.Environment[k] = v;
-        if (pty is not null && spec.TerminalInside) psi.Environment[LaunchSpec.TerminalVariable] = pty.SlavePath;
+        if (pty is not null && spec.TerminalInside) psi.Environment[LaunchSpec.TerminalVariable] = pty.PathInside ?? pty.SlavePath;
         Process process;
         try
         {

@@ -58,6 +58,15 @@ internal static partial class Native
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     public static partial int Ioctl(int fd, ulong request, ref WinSize size);
 
+    /// <summary>Linux: the number of a pseudo-terminal master's slave, and its unlocking.</summary>
+    public const ulong TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431;
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, ulong request, ref uint value);
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, ulong request, ref int value);
+
     /// <summary>Sends a signal to a whole process group (negative pid); false when it is gone.</summary>
     public static bool SignalGroup(int pgid, int signal) => Kill(-pgid, signal) == 0;
 }

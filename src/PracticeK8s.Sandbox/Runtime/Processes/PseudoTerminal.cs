@@ -17,6 +17,9 @@ internal sealed unsafe class PseudoTerminal : IDisposable
 
     public string SlavePath { get; }
 
+    /// <summary>A terminal of another devpts instance: its path where that instance is /dev/pts (null for the host's).</summary>
+    public string? PathInside { get; private init; }
+
     public PseudoTerminal(TerminalSize size)
     {
         _master = Native.PosixOpenpt(Native.O_RDWR | Native.O_NOCTTY);
@@ -30,6 +33,37 @@ internal sealed unsafe class PseudoTerminal : IDisposable
         SlavePath = Marshal.PtrToStringUTF8((nint)buffer)!;
         _slave = Native.Open(SlavePath, Native.O_RDWR | Native.O_NOCTTY);
         Resize(size);
+    }
+
+    /// <summary>
+    /// A terminal of another devpts instance (a container's <c>/dev/pts</c>, reached from here as
+    /// <paramref name="ptsDirectory"/>): its number is asked of the master itself, since libc's
+    /// ptsname would look the number up in this process's own /dev/pts.
+    /// </summary>
+    private PseudoTerminal(int master, string slavePath, TerminalSize size)
+    {
+        _master = master;
+        SlavePath = slavePath;
+        _slave = Native.Open(SlavePath, Native.O_RDWR | Native.O_NOCTTY);
+        Resize(size);
+    }
+
+    /// <summary>A terminal from the devpts instance at <paramref name="ptsDirectory"/>; null when it has no <c>ptmx</c> to open.</summary>
+    public static PseudoTerminal? OpenIn(string ptsDirectory, TerminalSize size)
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        var master = Native.Open(Path.Combine(ptsDirectory, "ptmx"), Native.O_RDWR | Native.O_NOCTTY);
+        if (master < 0) return null;
+        uint number = 0;
+        int unlock = 0;
+        if (Native.Ioctl(master, Native.TIOCGPTN, ref number) != 0 || Native.Ioctl(master, Native.TIOCSPTLCK, ref unlock) != 0)
+        {
+            Native.Close(master);
+            return null;
+        }
+        var name = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var inside = ptsDirectory.IndexOf("/dev/", StringComparison.Ordinal) is var at and >= 0 ? ptsDirectory[at..] : "/dev/pts";
+        return new PseudoTerminal(master, Path.Combine(ptsDirectory, name), size) { PathInside = inside + "/" + name };
     }
 
     public static bool IsSupported => !OperatingSystem.IsWindows();
