@@ -28,9 +28,9 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
           --nodes N, --pod-start-delay D, --node-monitor-grace-period D, --load-balancer-delay D
                              the simulated cluster's size and timings (durations: 500ms, 2s, 1m).
           --isolation auto|namespaces|none
-                             how shell-image containers run: in user, mount, PID, UTS and IPC namespaces
-                             of their own with a private root (namespaces), or as plain processes of
-                             this user (none). auto: namespaces where this user may create them.
+                             how containers run: in user, mount, PID, UTS and IPC namespaces of their
+                             own with a private root (namespaces), or as plain processes of this user
+                             (none). auto (the default): namespaces where this user may create them.
         """;
 
     public ClusterSettings Cluster { get; init; } = new();
@@ -38,7 +38,7 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
     public bool Recover { get; init; }
     /// <summary><c>auto</c>, <c>namespaces</c> or <c>none</c> (see <see cref="Runtime.Isolation.IsolationProbe"/>).</summary>
     public string Isolation { get; init; } = DefaultIsolation;
-    public const string DefaultIsolation = "none";
+    public const string DefaultIsolation = "auto";
     /// <summary>Print <see cref="HelpText"/> and exit.</summary>
     public bool Help { get; init; }
 

@@ -15,9 +15,10 @@ public sealed class IsolationUnitTests
         };
 
     [Fact]
-    public void IsolationOption_DefaultsToNone_AndTakesOnlyItsThreeValues()
+    public void IsolationOption_DefaultsToAuto_AndTakesOnlyItsThreeValues()
     {
-        Assert.Equal("none", SandboxOptions.Parse(new[] { "--data-dir", "/tmp/x" }).Isolation);
+        Assert.Equal("auto", SandboxOptions.Parse(new[] { "--data-dir", "/tmp/x" }).Isolation);
+        Assert.Equal("none", SandboxOptions.Parse(new[] { "--data-dir", "/tmp/x", "--isolation", "none" }).Isolation);
         Assert.Equal("auto", SandboxOptions.Parse(new[] { "--data-dir", "/tmp/x", "--isolation", "auto" }).Isolation);
         Assert.Equal("namespaces", SandboxOptions.Parse(new[] { "--data-dir", "/tmp/x", "--isolation", "namespaces" }).Isolation);
         Assert.Throws<ArgumentException>(() => SandboxOptions.Parse(new[] { "--data-dir", "/tmp/x", "--isolation", "full" }));
