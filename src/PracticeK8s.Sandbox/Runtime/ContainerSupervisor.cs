@@ -63,7 +63,7 @@ public sealed class ContainerSupervisor
     public IContainerLog? PreviousLog { get { lock (_lock) return _previous; } }
     public string PodName => _pod.Name;
     public ImageContext ImageContext => Context;
-    private ImageContext Context => new(_pod.Name, _pod.Namespace, _spec.Name, Image, _spec.Env, Root.Directory, _spec.Ports);
+    private ImageContext Context => new(_pod.Name, _pod.Namespace, _spec.Name, Image, _spec.Env, Root.Directory, _spec.Ports, Mounts);
     private ContainerLaunch? _launch;
 
     /// <summary>Whether host programs of this container run in namespaces of their own.</summary>

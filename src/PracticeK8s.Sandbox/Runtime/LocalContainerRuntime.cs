@@ -148,7 +148,7 @@ public sealed class LocalContainerRuntime : IContainerRuntime
         foreach (var c in pod.All.Where(c => !c.IsInit && c.State.Phase == ContainerPhase.Running))
         {
             if (ImageCatalog.Builtin(c.Image) is not { } image) continue;
-            var imageContext = new ImageContext(pod.Spec.Name, pod.Spec.Namespace, c.Name, c.Image, c.Spec.Env, c.Root.Directory, c.Spec.Ports);
+            var imageContext = c.ImageContext;
             if (!image.HttpPorts(imageContext).Contains(port)) continue;
             var accessLog = await image.ServeAsync(imageContext, context);
             if (accessLog is not null && c.CurrentLog is ContainerLog log) log.Append(OutputStream.Stdout, accessLog + "\n");

@@ -3,8 +3,24 @@ using Microsoft.AspNetCore.Http;
 namespace PracticeK8s.Sandbox.Runtime.Images;
 
 /// <summary>What a built-in image's simulated process knows about where it runs.</summary>
+/// <param name="Mounts">The container's volumes: the simulated process runs in the sandbox, outside the
+/// container's mount namespace, so it finds a path under a mount point in the volume's own directory.</param>
 public sealed record ImageContext(string PodName, string PodNamespace, string ContainerName, ImageReference Image,
-    IReadOnlyDictionary<string, string> Env, string RootDirectory, IReadOnlyList<int> DeclaredPorts);
+    IReadOnlyDictionary<string, string> Env, string RootDirectory, IReadOnlyList<int> DeclaredPorts,
+    IReadOnlyList<Volumes.ContainerMount>? Mounts = null)
+{
+    /// <summary>Where a container path (absolute, normalized) is on the host: in the volume mounted deepest above it, else in the container's root.</summary>
+    public string HostPathOf(string containerPath)
+    {
+        var path = "/" + containerPath.Trim('/');
+        var mount = (Mounts ?? Array.Empty<Volumes.ContainerMount>())
+            .Where(m => path == m.ContainerPath || path.StartsWith(m.ContainerPath.TrimEnd('/') + "/", StringComparison.Ordinal))
+            .MaxBy(m => m.ContainerPath.Length);
+        return mount is null
+            ? Path.Combine(RootDirectory, path.TrimStart('/'))
+            : Path.Combine(mount.HostPath, path[mount.ContainerPath.TrimEnd('/').Length..].TrimStart('/'));
+    }
+}
 
 /// <summary>
 /// A simulated server image: the lines it logs when it starts, the files it ships (seeded into the

@@ -80,16 +80,30 @@ public sealed class NginxImage : BuiltinImage
     public override IEnumerable<int> HttpPorts(ImageContext context) => new[] { 80 };
 
     /// <summary>Serves files from the container's html root (so <c>kubectl cp</c> into it changes the page).</summary>
+    /// <summary>
+    /// A file the container may show: it exists and, every link resolved, lies in the html root. This
+    /// server reads as the sandbox's user outside the container, so a link the pod put there
+    /// (to ../../../.. or to a host path) must not lead it anywhere the container itself cannot see.
+    /// </summary>
+    private static bool InsideAfterLinks(string file, string htmlRoot)
+    {
+        if (!File.Exists(file)) return false;
+        if (OperatingSystem.IsWindows()) return file.StartsWith(htmlRoot, StringComparison.Ordinal);
+        var realRoot = Kubelet.Volumes.FileNative.RealPath(htmlRoot);
+        var realFile = Kubelet.Volumes.FileNative.RealPath(file);
+        return realRoot is not null && realFile is not null && realFile.StartsWith(realRoot.TrimEnd('/') + "/", StringComparison.Ordinal);
+    }
+
     public override async Task<string?> ServeAsync(ImageContext context, HttpContext http)
     {
         var path = Uri.UnescapeDataString(http.Request.Path.Value ?? "/");
-        var htmlRoot = Path.GetFullPath(Path.Combine(context.RootDirectory, HtmlRoot));
+        var htmlRoot = Path.GetFullPath(context.HostPathOf("/" + HtmlRoot));
         var file = Path.GetFullPath(Path.Combine(htmlRoot, path.TrimStart('/')));
         if (Directory.Exists(file)) file = Path.Combine(file, "index.html");
         var version = Version(context.Image);
         http.Response.Headers["Server"] = $"nginx/{version}";
         byte[] body;
-        if (file.StartsWith(htmlRoot, StringComparison.Ordinal) && File.Exists(file))
+        if (InsideAfterLinks(file, htmlRoot))
         {
             body = await File.ReadAllBytesAsync(file);
             http.Response.StatusCode = 200;
