@@ -399,4 +399,26 @@ Describe 'Start-KubeSandbox -Isolation Namespaces' {
         Invoke-KubeExec boxed -Command cat, $state -ErrorAction SilentlyContinue 2>$null | Should -BeNullOrEmpty
         $LASTEXITCODE | Should -Not -Be 0
     }
+
+    It 'Invoke-KubeExec: ps lists only the pod''s processes; the data dir, the kubeconfig and the host''s /root are out of reach' {
+        $commands = @(Invoke-KubeExec boxed -Command ps, -e, -o, comm= | ForEach-Object Trim)
+        $commands | Should -Contain 'sleep'
+        $commands | Where-Object { $_ -notin 'sh', 'sleep', 'ps' } | Should -BeNullOrEmpty -Because 'no host process is visible'
+        foreach ($hostPath in (Join-Path $info.DataDir 'tokens.json'), $info.Kubeconfig, $info.DataDir) {
+            Test-Path $hostPath | Should -BeTrue -Because "$hostPath exists on the host"
+            Invoke-KubeExec boxed -Command sh, -c, "cat '$hostPath' || ls '$hostPath'" -ErrorAction SilentlyContinue 2>$null | Should -BeNullOrEmpty
+        }
+        @(Invoke-KubeExec boxed -Command ls, -A, /root) | Should -BeNullOrEmpty -Because 'the container''s /root is its own, empty'
+    }
+
+    It 'Invoke-KubeExec: writes to / and /tmp stay in the container, and killing the server from inside fails' {
+        $marker = "pk8s-pester-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        Invoke-KubeExec boxed -Command sh, -c, "echo x > /$marker && echo y > /tmp/$marker && cat /$marker /tmp/$marker" | Should -Be @('x', 'y')
+        Test-Path "/$marker" | Should -BeFalse
+        Test-Path "/tmp/$marker" | Should -BeFalse
+        Invoke-KubeExec boxed -Command kill, -9, $info.ProcessId -ErrorAction SilentlyContinue 2>$null
+        $LASTEXITCODE | Should -Not -Be 0
+        (Get-Process -Id $info.ProcessId -ErrorAction SilentlyContinue) | Should -Not -BeNullOrEmpty
+        (Get-KubePod boxed).Name | Should -Be 'boxed' -Because 'the server keeps answering'
+    }
 }
