@@ -6,7 +6,9 @@ BeforeAll {
 
     # A container whose tar is hostile: "tar cf - X.crafted" answers with the archive X.crafted
     # itself (entries made here, with ../ and links), like a compromised image would. Every other
-    # tar call runs the real tar. The sandbox finds programs on its PATH, inherited from here.
+    # tar call runs the real tar. The sandbox finds programs on its PATH, inherited from here: so
+    # these tests run pods as host processes (-Isolation None), where that PATH is the container's.
+    # Copy-KubeItem into isolated containers is covered by the walkthrough and the isolation tests.
     $script:fakeBin = Join-Path $TestDrive 'fakebin'
     $null = New-Item -ItemType Directory -Path $fakeBin
     $realTar = (Get-Command tar -CommandType Application)[0].Source
@@ -24,7 +26,7 @@ exec $realTar "`$@"
     $script:savedPath = $env:PATH
     $env:PATH = "$fakeBin$([IO.Path]::PathSeparator)$env:PATH"
 
-    $script:sandbox = Start-TestSandbox
+    $script:sandbox = Start-TestSandbox -Isolation None
     $script:node = Get-TestNode
     $script:ns = New-TestNamespace 'copy-tests'
     New-TestPod -Namespace $ns -Name box -Node $node -Script 'echo ready; sleep 3600'

@@ -86,10 +86,12 @@ function ConvertFrom-TableText {
 function Start-TestSandbox {
     # A fresh sandbox for one test file: its own kubeconfig, state folder and kubectl cache, so the
     # user's ~/.kube/config is never touched. Returns the sandbox info plus the kubectl arguments.
-    param([string] $Root = $TestDrive)
+    param([string] $Root = $TestDrive, [string] $Isolation)
     $env:KUBECONFIG = Join-Path $Root 'kubeconfig'
     $env:PRACTICEK8S_HOME = Join-Path $Root 'practicek8s-home'
-    $info = Start-KubeSandbox -ErrorAction Stop
+    $options = @{}
+    if ($Isolation) { $options.Isolation = $Isolation }
+    $info = Start-KubeSandbox @options -ErrorAction Stop -WarningAction SilentlyContinue
     $script:KubectlArgs = @('--kubeconfig', $info.SandboxKubeconfig, '--cache-dir', (Join-Path $Root 'kubectl-cache'))
     $info
 }

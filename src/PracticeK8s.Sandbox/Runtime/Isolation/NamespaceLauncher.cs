@@ -14,7 +14,7 @@ public sealed class NamespaceLauncher
     public static readonly string? Nsenter = OperatingSystem.IsLinux() ? HostShell.FindOnPath("nsenter") : null;
     private const string ScriptName = "enter-container-root.sh";
 
-    /// <summary>The installed script (0700, in the runtime directory, which only this user can reach).</summary>
+    /// <summary>The installed script (0600 like every file in the data dir: /bin/sh reads it, nothing executes it).</summary>
     public string ScriptPath { get; }
 
     private NamespaceLauncher(string scriptPath) => ScriptPath = scriptPath;
@@ -27,7 +27,6 @@ public sealed class NamespaceLauncher
         using var reader = new StreamReader(resource);
         var path = Path.Combine(runtimeDirectory, ScriptName);
         Security.PrivateFiles.WriteAtomically(path, reader.ReadToEnd());
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return new NamespaceLauncher(path);
     }
 

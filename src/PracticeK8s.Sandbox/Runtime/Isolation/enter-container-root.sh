@@ -31,7 +31,7 @@ has_entries() {
   return 1
 }
 image_layer() {
-  mkdir -p "$root.layer-work/$1" &&
+  (umask 077 && mkdir -p "$root.layer-work/$1") &&
     mount -t overlay overlay -o "lowerdir=/$1,upperdir=$root/$1,workdir=$root.layer-work/$1" "$root/$1" 2>/dev/null
 }
 # (Before the root is bound onto itself: an overlay's layer and work directory must be on one mount.)
