@@ -180,11 +180,6 @@ public sealed class ContainerSupervisor
             _killedAfterGrace = false;
             _containerPid = Isolated && hostPid is { } pid ? _launcher!.WaitForContainerPidAsync(pid, TimeSpan.FromSeconds(30)) : Task.FromResult<int?>(null);
         }
-        // Isolated, the container has started once its command is PID 1 (the root is built): not while the
-        // root script runs, which would show a command that exits at once as Running and ready meanwhile.
-        Task<int?> commandStarted;
-        lock (_lock) commandStarted = _containerPid;
-        if (Isolated) await Task.WhenAny(commandStarted, process.Completion);
         Update(ContainerEventKind.Started, s => s with { Phase = ContainerPhase.Running, Reason = null, StartedAt = startedAt });
         if (_spec.Lifecycle?.PostStart is { } postStart) _ = RunPostStartAsync(postStart, process, ct);
 
