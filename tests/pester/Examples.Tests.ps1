@@ -193,7 +193,12 @@ metadata: {name: orphan, namespace: report-ex}
 spec: {storageClassName: no-such-class, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
 '@ | Out-Null
         New-Deployment report-ex broken -Image busybox -Command 'exit 3'
-        Wait-Until -Seconds 60 { (Get-KubeDeployment broken -Namespace report-ex | Get-KubePod).Restarts -ge 1 } -Because 'the broken pod has crashed'
+        # Crashed at least once and not ready now: in its back-off (10 s, then longer) the report sees it as it is,
+        # not in the moment a restarted instance runs before it exits again.
+        Wait-Until -Seconds 60 {
+            $pod = Get-KubeDeployment broken -Namespace report-ex | Get-KubePod
+            $pod.Restarts -ge 1 -and $pod.Ready -eq '0/1' -and (Get-KubeDeployment broken -Namespace report-ex).Ready -eq '0/1'
+        } -Because 'the broken pod has crashed and waits to restart'
     }
 
     It 'writes a CSV with the nodes healthy and the problems found' {
