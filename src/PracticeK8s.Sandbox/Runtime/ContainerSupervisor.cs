@@ -48,6 +48,8 @@ public sealed class ContainerSupervisor
         IsInit = isInit;
         Root = root;
         Image = ImageReference.Parse(spec.Image);
+        Mounts = pod.Mounts?.GetValueOrDefault(spec.Name) is { } m ? m.OrderBy(x => x.ContainerPath.Length).ToList() : Array.Empty<Volumes.ContainerMount>();
+        ImageContext = new(pod.Name, pod.Namespace, spec.Name, Image, spec.Env, root.Directory, spec.Ports, Mounts);
         _backOff = new BackOff(options.BackOffInitial, options.BackOffMax);
         _state = new ContainerState(spec.Name, isInit, Image.FullName, Image.ImageId, null, ContainerPhase.Waiting,
             pod.InitContainers.Count > 0 ? "PodInitializing" : "ContainerCreating", null, null, null, null, null, 0, null);
@@ -62,8 +64,8 @@ public sealed class ContainerSupervisor
     public IContainerLog? CurrentLog { get { lock (_lock) return _current; } }
     public IContainerLog? PreviousLog { get { lock (_lock) return _previous; } }
     public string PodName => _pod.Name;
-    public ImageContext ImageContext => Context;
-    private ImageContext Context => new(_pod.Name, _pod.Namespace, _spec.Name, Image, _spec.Env, Root.Directory, _spec.Ports, Mounts);
+    /// <summary>What the image's simulated process knows of this container (fixed for its life).</summary>
+    public ImageContext ImageContext { get; }
     private ContainerLaunch? _launch;
 
     /// <summary>Whether host programs of this container run in namespaces of their own.</summary>
@@ -123,7 +125,7 @@ public sealed class ContainerSupervisor
     private void PrepareRoot(bool fresh)
     {
         if (fresh) Root.Reset();
-        Root.Create(_pod.Name, ImageCatalog.Builtin(Image)?.Files(Context) ?? Array.Empty<(string, string)>(),
+        Root.Create(_pod.Name, ImageCatalog.Builtin(Image)?.Files(ImageContext) ?? Array.Empty<(string, string)>(),
             Isolated ? ContainerEtc.Files(_pod, ContainerEtc.ReadHostResolvConf()) : null);
         if (Isolated) CopyHostEtcFiles();
         PrepareVolumes();
@@ -205,10 +207,10 @@ public sealed class ContainerSupervisor
     /// <summary>A built-in image's simulated process; isolated, together with a stand-in PID 1 that holds the container's namespaces.</summary>
     private IContainerProcess StartSimulated(ContainerLog log, DateTime startedAt)
     {
-        var simulated = new SimulatedProcess(_launch!.Builtin?.StartupLog(Context, startedAt) ?? Array.Empty<string>(),
+        var simulated = new SimulatedProcess(_launch!.Builtin?.StartupLog(ImageContext, startedAt) ?? Array.Empty<string>(),
             (stream, text) => log.Append(stream, text));
         if (!Isolated) return simulated;
-        var name = _launch.Builtin?.ProcessName(Context) ?? "/" + Image.ShortName;
+        var name = _launch.Builtin?.ProcessName(ImageContext) ?? "/" + Image.ShortName;
         try
         {
             return new IsolatedImageProcess(HostProcess.Start(HostLaunch(ImageStandIn.Argv(name)), (stream, bytes) => Output(log, stream, bytes), _groups), simulated);
@@ -249,8 +251,7 @@ public sealed class ContainerSupervisor
             ContainerLaunch.Environment(_spec, _pod.Name, Root.Map("/root"), _spec.Tty), _spec.Tty, _size);
 
     /// <summary>The container's volume mounts, as the kubelet resolved them (parents before children).</summary>
-    private IReadOnlyList<Volumes.ContainerMount> Mounts =>
-        _pod.Mounts?.GetValueOrDefault(_spec.Name) is { } m ? m.OrderBy(x => x.ContainerPath.Length).ToList() : Array.Empty<Volumes.ContainerMount>();
+    private IReadOnlyList<Volumes.ContainerMount> Mounts { get; }
 
     /// <summary>Beside the container's root, in the pod's private directory: never visible inside.</summary>
     private string MountListPath => Path.Combine(Path.GetDirectoryName(Root.Directory)!, $".{_spec.Name}.mounts");
