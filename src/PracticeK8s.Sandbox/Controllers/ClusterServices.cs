@@ -43,7 +43,7 @@ public static class ClusterServices
         services.AddHostedService<NodeLifecycleController>();
         services.AddHostedService<PodGarbageCollector>();
         services.AddHostedService<ServiceAccountController>();
-        services.AddHostedService<ServiceProxy>();
+        NetworkServices.Add(services);
         services.AddHostedService<EventExpiry>();
     }
 }

@@ -42,6 +42,12 @@ public abstract class BuiltinImage
     /// <summary>The ports it serves HTTP on (none for non-HTTP images).</summary>
     public virtual IEnumerable<int> HttpPorts(ImageContext context) => Array.Empty<int>();
 
+    /// <summary>The ports it serves HTTPS on (a subset of <see cref="HttpPorts"/>).</summary>
+    public virtual IEnumerable<int> HttpsPorts(ImageContext context) => Array.Empty<int>();
+
+    /// <summary>The certificate an HTTPS port presents for a TLS server name (SNI; null when the client sent none).</summary>
+    public virtual System.Security.Cryptography.X509Certificates.X509Certificate2? ServerCertificate(ImageContext context, int port, string? serverName) => null;
+
     /// <summary>Answers one HTTP request; returns the log line to append (access log), if any.</summary>
     public virtual Task<string?> ServeAsync(ImageContext context, HttpContext http) => Task.FromResult<string?>(null);
 }
