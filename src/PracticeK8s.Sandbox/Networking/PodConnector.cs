@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using PracticeK8s.Sandbox.Api;
 using PracticeK8s.Sandbox.Networking.Pods;
 
 namespace PracticeK8s.Sandbox.Networking;
@@ -9,14 +10,19 @@ namespace PracticeK8s.Sandbox.Networking;
 /// host's network) a built-in container's private unix socket, or the host's loopback port a
 /// host-process pod listens on.
 /// </summary>
-public sealed class PodConnector(IClusterNetwork network, BuiltinPodListeners builtins) : IPodConnector
+public sealed class PodConnector(IClusterNetwork network, BuiltinPodListeners builtins, SandboxState state) : IPodConnector
 {
     public async Task<Stream?> ConnectAsync(string podIp, int port, CancellationToken cancellationToken)
     {
-        // The kubernetes Service's endpoint is the sandbox's own address on the host.
         if (IPAddress.TryParse(podIp, out var address) && IPAddress.IsLoopback(address))
+        {
+            // The kubernetes Service's endpoint is the sandbox's own address on the host; no other host
+            // loopback port is reachable through a Service from isolated pods (an Endpoints object anyone
+            // can write could otherwise point at any of them).
+            if (network.Active && $"{podIp}:{port}" != state.ServerAddress) return null;
             return await ConnectAsync(new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true },
                 new IPEndPoint(address, port), cancellationToken);
+        }
         if (network.Active) return await network.ConnectAsync(podIp, port, cancellationToken);
         if (builtins.UnixSocketFor(podIp, port) is { } path)
             return await ConnectAsync(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified), new UnixDomainSocketEndPoint(path), cancellationToken);

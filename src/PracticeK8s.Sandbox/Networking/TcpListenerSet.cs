@@ -6,23 +6,30 @@ namespace PracticeK8s.Sandbox.Networking;
 
 /// <summary>
 /// Plain TCP listeners on a set of addresses (or on given listening sockets), each accepted
-/// connection handed to one handler. Addresses that cannot be bound are skipped.
+/// connection handed to one handler. Addresses that cannot be bound are skipped. At most
+/// <see cref="DefaultMaxConnections"/> connections are served at once per set; more are reset at once, so
+/// a pod opening connections in a loop cannot grow the sandbox without bound.
 /// </summary>
 public sealed class TcpListenerSet : IAsyncDisposable
 {
     private readonly List<Socket> _sockets;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = new();
+    public const int DefaultMaxConnections = 1024;
+    private readonly int _maxConnections;
+    private int _active;
     public IReadOnlyList<EndPoint> Endpoints { get; }
 
-    private TcpListenerSet(List<Socket> sockets, Func<Socket, CancellationToken, Task> handler, ILogger log)
+    private TcpListenerSet(List<Socket> sockets, Func<Socket, CancellationToken, Task> handler, ILogger log, int maxConnections)
     {
         _sockets = sockets;
+        _maxConnections = maxConnections;
         Endpoints = sockets.Select(s => s.LocalEndPoint!).ToList();
         foreach (var s in sockets) _loops.Add(AcceptLoop(s, handler, log));
     }
 
-    public static TcpListenerSet? Bind(IEnumerable<IPEndPoint> wanted, Func<Socket, CancellationToken, Task> handler, ILogger log)
+    public static TcpListenerSet? Bind(IEnumerable<IPEndPoint> wanted, Func<Socket, CancellationToken, Task> handler, ILogger log,
+        int maxConnections = DefaultMaxConnections)
     {
         var sockets = new List<Socket>();
         foreach (var endpoint in wanted)
@@ -36,12 +43,12 @@ public sealed class TcpListenerSet : IAsyncDisposable
             }
             catch (SocketException) { socket.Dispose(); }
         }
-        return sockets.Count == 0 ? null : new TcpListenerSet(sockets, handler, log);
+        return sockets.Count == 0 ? null : new TcpListenerSet(sockets, handler, log, maxConnections);
     }
 
     /// <summary>Serves already-listening sockets (made in the cluster network); they are closed with the set.</summary>
     public static TcpListenerSet Serve(IReadOnlyList<Socket> listening, Func<Socket, CancellationToken, Task> handler, ILogger log) =>
-        new(listening.ToList(), handler, log);
+        new(listening.ToList(), handler, log, DefaultMaxConnections);
 
     private async Task AcceptLoop(Socket listener, Func<Socket, CancellationToken, Task> handler, ILogger log)
     {
@@ -58,12 +65,23 @@ public sealed class TcpListenerSet : IAsyncDisposable
                 await Task.Delay(100);
                 continue;
             }
+            if (Interlocked.Increment(ref _active) > _maxConnections)
+            {
+                Interlocked.Decrement(ref _active);
+                client.LingerState = new LingerOption(true, 0);
+                client.Dispose();
+                continue;
+            }
             client.NoDelay = true;
             _ = Task.Run(async () =>
             {
                 try { await handler(client, _stop.Token); }
                 catch (Exception e) when (e is not OutOfMemoryException) { log.LogDebug(e, "connection"); }
-                finally { client.Dispose(); }
+                finally
+                {
+                    client.Dispose();
+                    Interlocked.Decrement(ref _active);
+                }
             });
         }
     }

@@ -80,6 +80,37 @@ public sealed class ClusterNetworkTests(NetworkSandbox s) : IClassFixture<Networ
     }
 
     [Fact]
+    public async Task AnEndpointsObjectPointingAtTheHostsLoopback_ReachesNothingThere()
+    {
+        using var hostService = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        hostService.Start();
+        var port = ((System.Net.IPEndPoint)hostService.LocalEndpoint).Port;
+        s.Kubectl.Run(new[] { "-n", NetworkSandbox.Namespace, "apply", "-f", "-" }, $$"""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: sneaky}
+            spec: {ports: [{port: 80, targetPort: {{port}}}]}
+            ---
+            apiVersion: v1
+            kind: Endpoints
+            metadata: {name: sneaky}
+            subsets: [{addresses: [{ip: 127.0.0.1}], ports: [{port: {{port}}}]}]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: sneaky-probe}
+            spec: {selector: {app: hello}, ports: [{port: 80, targetPort: 8080}]}
+            """, null);
+        // Created with it: once the probe's ClusterIP answers, the proxy serves sneaky's too.
+        var probe = s.Get("{.spec.clusterIP}", "svc", "sneaky-probe");
+        await ClusterFixture.Eventually(() => Task.FromResult(s.Wget("client", $"http://{probe}/").ExitCode == 0), "the probe Service answers");
+        var ip = s.Get("{.spec.clusterIP}", "svc", "sneaky");
+        var r = s.Wget("client", $"http://{ip}/");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.False(hostService.Pending(), "nothing reached the host's loopback service");
+    }
+
+    [Fact]
     public void AServiceWithoutEndpoints_RefusesAtOnce()
     {
         var ip = s.Get("{.spec.clusterIP}", "svc", "nobody");

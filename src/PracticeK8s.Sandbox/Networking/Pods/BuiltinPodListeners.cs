@@ -85,8 +85,10 @@ public sealed class BuiltinPodListeners : BackgroundService
     private async Task StopAsync(string uid, PodHttpServer server)
     {
         _servers.TryRemove(uid, out _);
-        foreach (var (key, path) in _unixPaths.ToList())
-            if (server.Signature.StartsWith(key.Ip + "|", StringComparison.Ordinal)) _unixPaths.TryRemove(key, out _);
+        // Only this server's own sockets: a newer pod may already have registered the same IP.
+        foreach (var path in server.UnixPaths)
+            foreach (var (key, registered) in _unixPaths.ToList())
+                if (registered == path) _unixPaths.TryRemove(key, out _);
         await server.DisposeAsync();
     }
 

@@ -24,6 +24,7 @@ public sealed class PodHttpServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IReadOnlyList<PodPortBinding> _bindings;
     public string Signature { get; }
+    public IEnumerable<string> UnixPaths => _bindings.Where(b => b.UnixPath is not null).Select(b => b.UnixPath!);
 
     private PodHttpServer(WebApplication app, IReadOnlyList<PodPortBinding> bindings, string signature)
     {
