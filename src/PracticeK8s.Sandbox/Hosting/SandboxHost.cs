@@ -136,7 +136,8 @@ public static class SandboxHost
         var kubeconfigPath = Path.Combine(options.DataDir, "kubeconfig");
         PrivateFiles.WriteAtomically(kubeconfigPath, KubeconfigWriter.Render(url, ca.CaCertificatePem, tokens.Admin, tokens.ReadOnly));
         new ReadyFile(Environment.ProcessId, url, port, options.DataDir, kubeconfigPath, tokens.Admin, tokens.ReadOnly,
-            ObjectPipeline.Timestamp(DateTime.UtcNow), isolation.ToString()).Write(options.DataDir);
+            ObjectPipeline.Timestamp(DateTime.UtcNow), isolation.ToString(),
+            app.Services.GetService<Networking.Dns.ExtraClusterDnsListener>()?.Endpoint?.ToString()).Write(options.DataDir);
         Console.Out.WriteLine($"PracticeK8s sandbox listening on {url}");
         Console.Out.Flush();
 

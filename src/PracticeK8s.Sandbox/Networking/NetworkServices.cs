@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PracticeK8s.Sandbox.Networking.Dns;
 using PracticeK8s.Sandbox.Networking.Http;
 
 namespace PracticeK8s.Sandbox.Networking;
@@ -12,5 +13,11 @@ public static class NetworkServices
         services.AddHttpForwarder();
         services.AddSingleton<BackendForwarder>();
         services.AddHostedService<ServiceProxy>();
+        // The cluster DNS: ClusterDnsServer.Serve(udp, tcp, ct) on the sockets of kube-dns (10.96.0.10:53).
+        services.AddSingleton<ClusterDnsResolver>();
+        services.AddSingleton(_ => UpstreamForwarder.FromHost());
+        services.AddSingleton<ClusterDnsServer>();
+        services.AddSingleton<ExtraClusterDnsListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExtraClusterDnsListener>());
     }
 }
