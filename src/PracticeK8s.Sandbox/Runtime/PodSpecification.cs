@@ -17,6 +17,10 @@ public sealed record PodSpecification(
     /// <summary><c>spec.hostname</c> and <c>spec.subdomain</c> (null when not set).</summary>
     public string? Hostname { get; init; }
     public string? Subdomain { get; init; }
+    /// <summary><c>spec.dnsPolicy</c> (null: ClusterFirst), <c>spec.hostNetwork</c> and <c>spec.dnsConfig</c>, for its resolv.conf.</summary>
+    public string? DnsPolicy { get; init; }
+    public bool HostNetwork { get; init; }
+    public Isolation.PodDnsConfig? DnsConfig { get; init; }
     /// <summary>The IP the kubelet gave the pod (for its /etc/hosts).</summary>
     public string? PodIP { get; init; }
     /// <summary>Each container's volume mounts (by container name), resolved by the kubelet.</summary>
@@ -42,9 +46,21 @@ public sealed record PodSpecification(
         {
             Hostname = spec.Str("hostname"),
             Subdomain = spec.Str("subdomain"),
+            DnsPolicy = spec.Str("dnsPolicy"),
+            HostNetwork = spec.Bool("hostNetwork") == true,
+            DnsConfig = spec.Obj("dnsConfig") is { } dns
+                ? new Isolation.PodDnsConfig(
+                    Strings(dns.Arr("nameservers")),
+                    Strings(dns.Arr("searches")),
+                    dns.Arr("options").Objects().Select(o => o.Str("value") is { } v ? $"{o.Str("name")}:{v}" : o.Str("name") ?? "").Where(o => o != "").ToList())
+                : null,
             TerminationGracePeriodSeconds = spec.Long("terminationGracePeriodSeconds") ?? 30,
         };
     }
+
+    private static List<string> Strings(JsonArray? values) =>
+        (values ?? new JsonArray()).OfType<JsonValue>()
+            .Select(v => v.TryGetValue<string>(out var s) ? s : "").Where(s => s != "").ToList();
 
     public ContainerSpecification? Container(string name) =>
         Containers.FirstOrDefault(c => c.Name == name) ?? InitContainers.FirstOrDefault(c => c.Name == name);
