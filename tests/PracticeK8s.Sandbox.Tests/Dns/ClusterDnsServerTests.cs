@@ -100,17 +100,43 @@ public sealed class ClusterDnsServerTests : IAsyncLifetime
             }
             sender.Send(packet);
         }
-        // A valid query behind the burst is answered once the burst is drained.
-        var reply = await DnsWire.Ask(_at, "web.shop.svc.cluster.local");
+        var sent = watch.ElapsedMilliseconds;
+        var attempts = 0;
+        // A valid query behind the burst is answered once the burst is drained. (The kernel drops datagrams
+        // while the socket's buffer is full, this one too maybe: a resolver asks again, so does this test.)
+        byte[]? reply = null;
+        for (; reply is null && attempts < 20; attempts++)
+            reply = await DnsWire.UdpExchange(_at, DnsWire.Query(42, "web.shop.svc.cluster.local"), TimeSpan.FromMilliseconds(500));
         watch.Stop();
-        Assert.Single(reply.AnswerRecords);
+        Assert.NotNull(reply);
+        Assert.Single(DnsMessage.Parse(reply!).AnswerRecords);
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        _output.WriteLine($"{count} garbage datagrams sent and drained, then a query answered: {watch.ElapsedMilliseconds} ms; managed heap {before / 1024} KiB -> {after / 1024} KiB");
+        _output.WriteLine($"{count} garbage datagrams sent in {sent} ms, then a query answered after {watch.ElapsedMilliseconds - sent} ms ({attempts} attempts); managed heap {before / 1024} KiB -> {after / 1024} KiB");
         Assert.True(after - before < 8 * 1024 * 1024, $"heap grew {(after - before) / 1024} KiB");
         // A well-formed query over the UDP budget gets no reply.
         var oversized = DnsWire.Query(9, string.Join('.', Enumerable.Repeat(new string('a', 60), 9)));
         Assert.True(oversized.Length > GivenUdpTransport.MaxQueryBytes);
         Assert.Null(await DnsWire.UdpExchange(_at, oversized, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public void TheGate_RefusesGarbage_InMicroseconds()
+    {
+        var random = new Random(7);
+        var packets = Enumerable.Range(0, 50_000).Select(i =>
+        {
+            var p = new byte[random.Next(12, 513)];
+            random.NextBytes(p);
+            if (i % 2 == 0) { p[2] = 0x01; p[3] = 0; p[4] = 0; p[5] = 1; p[6] = p[7] = p[8] = p[9] = p[10] = 0; p[11] = 0; } // passes the header check: the parser decides
+            return p;
+        }).ToList();
+        var watch = Stopwatch.StartNew();
+        var admitted = packets.Count(p => DnsQueryGate.Admits(p));
+        watch.Stop();
+        var perPacket = watch.Elapsed.TotalMilliseconds * 1000 / packets.Count;
+        _output.WriteLine($"{packets.Count} random packets (half with a plausible header) through the gate: {admitted} admitted, {perPacket:F1} µs each");
+        Assert.True(perPacket < 200, $"{perPacket:F1} µs per packet");
+        Assert.True(DnsQueryGate.Admits(DnsWire.Query(1, "web.shop.svc.cluster.local")));
     }
 
     [Fact]

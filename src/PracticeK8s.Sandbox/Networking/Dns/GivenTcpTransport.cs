@@ -10,8 +10,9 @@ namespace PracticeK8s.Sandbox.Networking.Dns;
 /// <see cref="MaxConnections"/> open connections (more are closed as they are accepted), each idle for at
 /// most <see cref="IdleTimeout"/>, a message's body read within <see cref="ReadTimeout"/> of its length;
 /// messages are length-prefixed so at most 64 KiB, allocated only once the length is read; at most
-/// <see cref="MaxPipelined"/> queries of one connection answered at once. A message the
-/// <see cref="DnsQueryGate"/> refuses ends the connection.
+/// <see cref="MaxPipelined"/> queries of one connection answered at once (so at most 64 × 4 × 64 KiB = 16 MiB
+/// of messages held however the connections behave). A message the <see cref="DnsQueryGate"/> refuses ends
+/// the connection.
 /// </summary>
 /// <remarks>
 /// The connection closes itself (after its last reply) rather than when the library's server disposes
@@ -21,7 +22,7 @@ namespace PracticeK8s.Sandbox.Networking.Dns;
 public sealed class GivenTcpTransport(Socket listener) : IServerTransport
 {
     public const int MaxConnections = 64;
-    public const int MaxPipelined = 16;
+    public const int MaxPipelined = 4;
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(5);
