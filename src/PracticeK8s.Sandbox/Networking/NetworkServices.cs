@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+<<<<<<< HEAD
 using PracticeK8s.Sandbox.Networking.Dns;
+=======
+using Microsoft.Extensions.DependencyInjection.Extensions;
+>>>>>>> main
 using PracticeK8s.Sandbox.Networking.Http;
 using PracticeK8s.Sandbox.Networking.Pods;
 
@@ -10,7 +14,7 @@ public static class NetworkServices
 {
     public static void Add(IServiceCollection services)
     {
-        services.AddSingleton<IClusterNetwork, HostNetwork>();
+        services.TryAddSingleton<IClusterNetwork, HostNetwork>();
         services.AddSingleton<BuiltinPodListeners>();
         services.AddHostedService(sp => sp.GetRequiredService<BuiltinPodListeners>());
         services.AddSingleton<IPodConnector, PodConnector>();
@@ -18,11 +22,15 @@ public static class NetworkServices
         services.AddSingleton<BackendForwarder>();
         services.AddSingleton<ServiceBalancer>();
         services.AddHostedService<ServiceProxy>();
+<<<<<<< HEAD
         // The cluster DNS: ClusterDnsServer.Serve(udp, tcp, ct) on the sockets of kube-dns (10.96.0.10:53).
         services.AddSingleton<ClusterDnsResolver>();
         services.AddSingleton(_ => UpstreamForwarder.FromHost());
         services.AddSingleton<ClusterDnsServer>();
         services.AddSingleton<ExtraClusterDnsListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ExtraClusterDnsListener>());
+=======
+        services.AddHostedService<Cluster.ClusterIpProxy>();
+>>>>>>> main
     }
 }

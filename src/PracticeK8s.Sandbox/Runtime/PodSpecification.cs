@@ -17,12 +17,13 @@ public sealed record PodSpecification(
     /// <summary><c>spec.hostname</c> and <c>spec.subdomain</c> (null when not set).</summary>
     public string? Hostname { get; init; }
     public string? Subdomain { get; init; }
-    /// <summary><c>spec.dnsPolicy</c> (null: ClusterFirst), <c>spec.hostNetwork</c> and <c>spec.dnsConfig</c>, for its resolv.conf.</summary>
+    /// <summary><c>spec.dnsPolicy</c> (null: ClusterFirst) and <c>spec.dnsConfig</c>, for its resolv.conf.</summary>
     public string? DnsPolicy { get; init; }
-    public bool HostNetwork { get; init; }
     public Isolation.PodDnsConfig? DnsConfig { get; init; }
     /// <summary>The IP the kubelet gave the pod (for its /etc/hosts).</summary>
     public string? PodIP { get; init; }
+    /// <summary><c>spec.hostNetwork</c>: the pod uses its node's network.</summary>
+    public bool HostNetwork { get; init; }
     /// <summary>Each container's volume mounts (by container name), resolved by the kubelet.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Volumes.ContainerMount>>? Mounts { get; init; }
     /// <summary><c>spec.terminationGracePeriodSeconds</c> (30 when not set): how long a container the kubelet stops on its own gets.</summary>
@@ -47,13 +48,13 @@ public sealed record PodSpecification(
             Hostname = spec.Str("hostname"),
             Subdomain = spec.Str("subdomain"),
             DnsPolicy = spec.Str("dnsPolicy"),
-            HostNetwork = spec.Bool("hostNetwork") == true,
             DnsConfig = spec.Obj("dnsConfig") is { } dns
                 ? new Isolation.PodDnsConfig(
                     Strings(dns.Arr("nameservers")),
                     Strings(dns.Arr("searches")),
                     dns.Arr("options").Objects().Select(o => o.Str("value") is { } v ? $"{o.Str("name")}:{v}" : o.Str("name") ?? "").Where(o => o != "").ToList())
                 : null,
+            HostNetwork = spec["hostNetwork"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
             TerminationGracePeriodSeconds = spec.Long("terminationGracePeriodSeconds") ?? 30,
         };
     }
