@@ -68,6 +68,8 @@ public static class SandboxHost
             return 1;
         }
         var network = isolation == Runtime.Isolation.IsolationMode.Namespaces ? StartClusterNetwork() : null;
+        // Pods in network namespaces reach the cluster DNS (ClusterDnsService): their resolv.conf names it.
+        Runtime.Isolation.ContainerEtc.ClusterDnsReachable = network is not null;
         var runtime = new LocalContainerRuntime(new RuntimeOptions(Path.Combine(options.DataDir, "runtime")) { Isolation = isolation, Networks = network });
         state.Runtime = runtime;
         var cluster = options.Cluster with { DataDir = options.DataDir, CaCertificatePem = ca.CaCertificatePem };

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-<<<<<<< HEAD
-using PracticeK8s.Sandbox.Networking.Dns;
-=======
 using Microsoft.Extensions.DependencyInjection.Extensions;
->>>>>>> main
+using PracticeK8s.Sandbox.Networking.Dns;
 using PracticeK8s.Sandbox.Networking.Http;
 using PracticeK8s.Sandbox.Networking.Pods;
 
@@ -22,15 +19,13 @@ public static class NetworkServices
         services.AddSingleton<BackendForwarder>();
         services.AddSingleton<ServiceBalancer>();
         services.AddHostedService<ServiceProxy>();
-<<<<<<< HEAD
-        // The cluster DNS: ClusterDnsServer.Serve(udp, tcp, ct) on the sockets of kube-dns (10.96.0.10:53).
+        services.AddHostedService<Cluster.ClusterIpProxy>();
+        // The cluster DNS: ClusterDnsServer.Serve(udp, tcp, ct) on the sockets of kube-dns (10.96.0.10:53, ClusterDnsService).
         services.AddSingleton<ClusterDnsResolver>();
         services.AddSingleton(_ => UpstreamForwarder.FromHost());
         services.AddSingleton<ClusterDnsServer>();
+        services.AddHostedService<ClusterDnsService>();
         services.AddSingleton<ExtraClusterDnsListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ExtraClusterDnsListener>());
-=======
-        services.AddHostedService<Cluster.ClusterIpProxy>();
->>>>>>> main
     }
 }
