@@ -168,8 +168,12 @@ public sealed class ClusterDnsServerTests : IAsyncLifetime
                 await s.ConnectAsync(_at);
                 held.Add(s);
             }
-            // The limit is counted once accepted: give the server a moment to accept them all.
-            await Task.Delay(300);
+            // The limit is counted once accepted: a reply on each shows the server has accepted it.
+            foreach (var s in held)
+            {
+                await s.SendAsync(DnsWire.Framed(DnsWire.Query(4, "web.shop.svc.cluster.local")), SocketFlags.None);
+                Assert.NotNull(await DnsWire.ReadFramed(s, TimeSpan.FromSeconds(5)));
+            }
             using var extra = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             await extra.ConnectAsync(_at);
             await extra.SendAsync(DnsWire.Framed(DnsWire.Query(5, "web.shop.svc.cluster.local")), SocketFlags.None);
