@@ -16,6 +16,8 @@ public sealed record ClusterSettings
     /// <summary>The sandbox CA (published as <c>kube-root-ca.crt</c> in every namespace).</summary>
     public string CaCertificatePem { get; init; } = "";
     public string DataDir { get; init; } = "";
+    /// <summary><c>--cluster-dns</c>: also serve the cluster DNS here (UDP and TCP; tests, <c>dig</c>). Null: only where the cluster network puts it.</summary>
+    public System.Net.IPEndPoint? ClusterDnsListen { get; init; }
 
     /// <summary>Kubelets renew their Lease at upstream's 10 s, or often enough for a short grace period.</summary>
     public TimeSpan LeaseRenewInterval =>

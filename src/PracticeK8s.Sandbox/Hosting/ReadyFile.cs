@@ -13,7 +13,8 @@ public sealed record ReadyFile(
     [property: JsonPropertyName("adminToken")] string AdminToken,
     [property: JsonPropertyName("readOnlyToken")] string ReadOnlyToken,
     [property: JsonPropertyName("startedAt")] string StartedAt,
-    [property: JsonPropertyName("isolation")] string Isolation = "None")
+    [property: JsonPropertyName("isolation")] string Isolation = "None",
+    [property: JsonPropertyName("clusterDns"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClusterDns = null)
 {
     public const string FileName = "sandbox.json";
 

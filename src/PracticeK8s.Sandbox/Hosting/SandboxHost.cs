@@ -68,6 +68,8 @@ public static class SandboxHost
             return 1;
         }
         var network = isolation == Runtime.Isolation.IsolationMode.Namespaces ? StartClusterNetwork() : null;
+        // Pods in network namespaces reach the cluster DNS (ClusterDnsService): their resolv.conf names it.
+        Runtime.Isolation.ContainerEtc.ClusterDnsReachable = network is not null;
         var runtime = new LocalContainerRuntime(new RuntimeOptions(Path.Combine(options.DataDir, "runtime")) { Isolation = isolation, Networks = network });
         state.Runtime = runtime;
         var cluster = options.Cluster with { DataDir = options.DataDir, CaCertificatePem = ca.CaCertificatePem };
@@ -144,7 +146,8 @@ public static class SandboxHost
         var kubeconfigPath = Path.Combine(options.DataDir, "kubeconfig");
         PrivateFiles.WriteAtomically(kubeconfigPath, KubeconfigWriter.Render(url, ca.CaCertificatePem, tokens.Admin, tokens.ReadOnly));
         new ReadyFile(Environment.ProcessId, url, port, options.DataDir, kubeconfigPath, tokens.Admin, tokens.ReadOnly,
-            ObjectPipeline.Timestamp(DateTime.UtcNow), isolation.ToString()).Write(options.DataDir);
+            ObjectPipeline.Timestamp(DateTime.UtcNow), isolation.ToString(),
+            app.Services.GetService<Networking.Dns.ExtraClusterDnsListener>()?.Endpoint?.ToString()).Write(options.DataDir);
         Console.Out.WriteLine($"PracticeK8s sandbox listening on {url}");
         Console.Out.Flush();
 

@@ -9,7 +9,7 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
 {
     public const string Usage =
         "usage: PracticeK8s.Sandbox --data-dir DIR [--port 0] [--token T] [--readonly-token T] [--recover] [--nodes 3] " +
-        "[--pod-start-delay 500ms] [--node-monitor-grace-period 40s] [--load-balancer-delay 1s] [--isolation auto|namespaces|none] | --help";
+        "[--pod-start-delay 500ms] [--node-monitor-grace-period 40s] [--load-balancer-delay 1s] [--cluster-dns 127.0.0.1:0] [--isolation auto|namespaces|none] | --help";
 
     public const string HelpText = Usage + """
 
@@ -27,6 +27,9 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
                              (A torn last record, a write a crash cut short, is always dropped with a note.)
           --nodes N, --pod-start-delay D, --node-monitor-grace-period D, --load-balancer-delay D
                              the simulated cluster's size and timings (durations: 500ms, 2s, 1m).
+          --cluster-dns ADDRESS:PORT
+                             also answer the cluster DNS (kube-dns) on this address, UDP and TCP (port 0:
+                             any free port; sandbox.json says which as clusterDns). For tests and dig.
           --isolation auto|namespaces|none
                              how containers run: in user, mount, PID, UTS and IPC namespaces of their
                              own with a private root (namespaces), or as plain processes of this user
@@ -75,6 +78,11 @@ public sealed record SandboxOptions(string DataDir, int Port, string? Token, str
                 case "--pod-start-delay": cluster = cluster with { PodStartDelay = Duration(args[i], Value()) }; break;
                 case "--node-monitor-grace-period": cluster = cluster with { NodeMonitorGracePeriod = Duration(args[i], Value()) }; break;
                 case "--load-balancer-delay": cluster = cluster with { LoadBalancerDelay = Duration(args[i], Value()) }; break;
+                case "--cluster-dns":
+                    if (!System.Net.IPEndPoint.TryParse(Value(), out var dns) || dns.Port < 0)
+                        throw new ArgumentException($"--cluster-dns needs ADDRESS:PORT, e.g. 127.0.0.1:0. {Usage}");
+                    cluster = cluster with { ClusterDnsListen = dns };
+                    break;
                 default: throw new ArgumentException($"unknown argument {args[i]}. {Usage}");
             }
         }

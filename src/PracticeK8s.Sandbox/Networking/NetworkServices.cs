@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PracticeK8s.Sandbox.Networking.Dns;
 using PracticeK8s.Sandbox.Networking.Http;
 using PracticeK8s.Sandbox.Networking.Pods;
 
@@ -19,5 +20,12 @@ public static class NetworkServices
         services.AddSingleton<ServiceBalancer>();
         services.AddHostedService<ServiceProxy>();
         services.AddHostedService<Cluster.ClusterIpProxy>();
+        // The cluster DNS: ClusterDnsServer.Serve(udp, tcp, ct) on the sockets of kube-dns (10.96.0.10:53, ClusterDnsService).
+        services.AddSingleton<ClusterDnsResolver>();
+        services.AddSingleton(_ => UpstreamForwarder.FromHost());
+        services.AddSingleton<ClusterDnsServer>();
+        services.AddHostedService<ClusterDnsService>();
+        services.AddSingleton<ExtraClusterDnsListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExtraClusterDnsListener>());
     }
 }

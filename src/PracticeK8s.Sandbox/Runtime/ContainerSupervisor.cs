@@ -132,6 +132,7 @@ public sealed class ContainerSupervisor
         if (fresh) Root.Reset();
         Root.Create(_pod.Name, ImageCatalog.Builtin(Image)?.Files(ImageContext) ?? Array.Empty<(string, string)>(),
             Isolated ? ContainerEtc.Files(_pod, ContainerEtc.ReadHostResolvConf()) : null);
+        foreach (var (path, content) in ShellImageTools.Executables(Image, Isolated)) Root.CreateExecutable(path, content);
         if (Isolated) CopyHostEtcFiles();
         PrepareVolumes();
     }

@@ -17,6 +17,9 @@ public sealed record PodSpecification(
     /// <summary><c>spec.hostname</c> and <c>spec.subdomain</c> (null when not set).</summary>
     public string? Hostname { get; init; }
     public string? Subdomain { get; init; }
+    /// <summary><c>spec.dnsPolicy</c> (null: ClusterFirst) and <c>spec.dnsConfig</c>, for its resolv.conf.</summary>
+    public string? DnsPolicy { get; init; }
+    public Isolation.PodDnsConfig? DnsConfig { get; init; }
     /// <summary>The IP the kubelet gave the pod (for its /etc/hosts).</summary>
     public string? PodIP { get; init; }
     /// <summary><c>spec.hostNetwork</c>: the pod uses its node's network.</summary>
@@ -44,10 +47,21 @@ public sealed record PodSpecification(
         {
             Hostname = spec.Str("hostname"),
             Subdomain = spec.Str("subdomain"),
+            DnsPolicy = spec.Str("dnsPolicy"),
+            DnsConfig = spec.Obj("dnsConfig") is { } dns
+                ? new Isolation.PodDnsConfig(
+                    Strings(dns.Arr("nameservers")),
+                    Strings(dns.Arr("searches")),
+                    dns.Arr("options").Objects().Select(o => o.Str("value") is { } v ? $"{o.Str("name")}:{v}" : o.Str("name") ?? "").Where(o => o != "").ToList())
+                : null,
             HostNetwork = spec["hostNetwork"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
             TerminationGracePeriodSeconds = spec.Long("terminationGracePeriodSeconds") ?? 30,
         };
     }
+
+    private static List<string> Strings(JsonArray? values) =>
+        (values ?? new JsonArray()).OfType<JsonValue>()
+            .Select(v => v.TryGetValue<string>(out var s) ? s : "").Where(s => s != "").ToList();
 
     public ContainerSpecification? Container(string name) =>
         Containers.FirstOrDefault(c => c.Name == name) ?? InitContainers.FirstOrDefault(c => c.Name == name);

@@ -28,11 +28,12 @@ public sealed class IsolationUnitTests
     [Fact]
     public void EtcFiles_AreAKubeletsHostsAndTheHostsNameServers()
     {
-        var files = ContainerEtc.Files(Pod(), "search corp.example\nnameserver 10.0.0.53\noptions edns0\n").ToDictionary(f => f.Path, f => f.Content);
+        var files = ContainerEtc.Files(Pod(), "search corp.example\nnameserver 10.0.0.53\noptions edns0\n", clusterDnsReachable: false).ToDictionary(f => f.Path, f => f.Content);
         Assert.Equal("web-0\n", files["etc/hostname"]);
         Assert.StartsWith("# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n", files["etc/hosts"]);
         Assert.EndsWith("10.244.0.7\tweb-0\n", files["etc/hosts"]);
-        Assert.Equal("nameserver 10.0.0.53\nsearch shop.svc.cluster.local svc.cluster.local cluster.local\n", files["etc/resolv.conf"]);
+        // Without a pod network the cluster DNS is out of reach: the host's name servers, the cluster's search path first.
+        Assert.Equal("search shop.svc.cluster.local svc.cluster.local cluster.local corp.example\nnameserver 10.0.0.53\n", files["etc/resolv.conf"]);
         Assert.Equal(new[] { "root", "nobody" }, files["etc/passwd"].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(':')[0]));
 
         var named = ContainerEtc.Files(Pod("db", "mysql"), "").ToDictionary(f => f.Path, f => f.Content);

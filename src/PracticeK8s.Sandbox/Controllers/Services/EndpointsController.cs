@@ -40,7 +40,7 @@ public sealed class EndpointsController(SandboxState state, ClusterAccess cluste
         {
             var ready = new JsonArray();
             var notReady = new JsonArray();
-            foreach (var b in group) (b.Ready || publishNotReady ? ready : notReady).Add(Address(b));
+            foreach (var b in group) (b.Ready || publishNotReady ? ready : notReady).Add(Address(b, svc.Name));
             var subset = new JsonObject();
             if (ready.Count > 0) subset["addresses"] = ready;
             if (notReady.Count > 0) subset["notReadyAddresses"] = notReady;
@@ -81,9 +81,12 @@ public sealed class EndpointsController(SandboxState state, ClusterAccess cluste
         });
     }
 
-    private static JsonObject Address(Backend b)
+    /// <summary>An address; <c>hostname</c> for a pod whose spec.subdomain names the Service (upstream's rule, read by cluster DNS).</summary>
+    private static JsonObject Address(Backend b, string service)
     {
         var a = new JsonObject { ["ip"] = b.Ip };
+        var spec = b.Pod.Model.Spec;
+        if (!string.IsNullOrEmpty(spec?.Hostname) && spec.Subdomain == service) a["hostname"] = spec.Hostname;
         if (b.Node is not null) a["nodeName"] = b.Node;
         a["targetRef"] = new JsonObject
         {

@@ -23,6 +23,14 @@ public sealed class ContainerRoot(string directory)
         foreach (var (path, content) in imageFiles) WriteIfMissing(path, content);
     }
 
+    /// <summary>A program the image brings (0700: the container's root, the sandbox's user mapped to 0, runs it); an existing file is kept.</summary>
+    public void CreateExecutable(string relative, string content)
+    {
+        var path = Map("/" + relative);
+        WriteIfMissing(relative, content);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
     private void WriteIfMissing(string relative, string content)
     {
         var path = Map("/" + relative);

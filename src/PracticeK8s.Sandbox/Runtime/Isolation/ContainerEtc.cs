@@ -4,11 +4,18 @@ namespace PracticeK8s.Sandbox.Runtime.Isolation;
 
 /// <summary>
 /// The <c>/etc</c> files an isolated container starts with: its host name, <c>/etc/hosts</c> as a
-/// kubelet writes it (pod IP and name), a <c>resolv.conf</c> with the host's name servers (the host
-/// network is shared) and the pod's search domains, and users and groups root and nobody only.
+/// kubelet writes it (pod IP and name), a <c>resolv.conf</c> per the pod's dnsPolicy and dnsConfig
+/// (<see cref="PodResolvConf"/>), and users and groups root and nobody only.
 /// </summary>
 public static class ContainerEtc
 {
+    /// <summary>
+    /// Whether pods reach the cluster DNS (10.96.0.10): only once they have a network of their own, which
+    /// the cluster network sets up. Until then resolv.conf names the host's name servers (the host network
+    /// is shared) with the cluster search path.
+    /// </summary>
+    public static volatile bool ClusterDnsReachable;
+
     /// <summary>Host files the loader and name lookups read; they say nothing about the host's users or data.</summary>
     public static readonly string[] CopiedFromHost = { "/etc/ld.so.cache", "/etc/nsswitch.conf" };
 
@@ -19,7 +26,10 @@ public static class ContainerEtc
         return name.Length > 63 ? name[..63].TrimEnd('-', '.') : name;
     }
 
-    public static IReadOnlyList<(string Path, string Content)> Files(PodSpecification pod, string hostResolvConf)
+    public static IReadOnlyList<(string Path, string Content)> Files(PodSpecification pod, string hostResolvConf) =>
+        Files(pod, hostResolvConf, ClusterDnsReachable);
+
+    public static IReadOnlyList<(string Path, string Content)> Files(PodSpecification pod, string hostResolvConf, bool clusterDnsReachable)
     {
         var hostname = Hostname(pod);
         var hosts = new StringBuilder("# Kubernetes-managed hosts file.\n")
@@ -29,15 +39,12 @@ public static class ContainerEtc
         hosts.Append(string.IsNullOrEmpty(pod.Subdomain)
             ? $"{ip}\t{hostname}\n"
             : $"{ip}\t{hostname}.{pod.Subdomain}.{pod.Namespace}.svc.cluster.local\t{hostname}\n");
-        var resolv = new StringBuilder();
-        foreach (var line in hostResolvConf.Split('\n'))
-            if (line.StartsWith("nameserver", StringComparison.Ordinal)) resolv.Append(line.TrimEnd()).Append('\n');
-        resolv.Append($"search {pod.Namespace}.svc.cluster.local svc.cluster.local cluster.local\n");
+        var resolv = PodResolvConf.Render(pod.Namespace, pod.DnsPolicy, pod.HostNetwork, pod.DnsConfig, hostResolvConf, clusterDnsReachable);
         return new[]
         {
             ("etc/hostname", hostname + "\n"),
             ("etc/hosts", hosts.ToString()),
-            ("etc/resolv.conf", resolv.ToString()),
+            ("etc/resolv.conf", resolv),
             ("etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"),
             ("etc/group", "root:x:0:\nnogroup:x:65534:\n"),
         };
