@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PracticeK8s.Sandbox.Networking.Http;
+using PracticeK8s.Sandbox.Networking.Ingress;
 
 namespace PracticeK8s.Sandbox.Networking;
 
@@ -12,5 +13,10 @@ public static class NetworkServices
         services.AddHttpForwarder();
         services.AddSingleton<BackendForwarder>();
         services.AddHostedService<ServiceProxy>();
+        services.AddSingleton<IngressRoutes>();
+        services.AddSingleton<IngressCertificates>();
+        services.AddSingleton<IngressRouter>();
+        services.AddHostedService<IngressImageBinding>();
+        services.AddHostedService<IngressController>();
     }
 }
