@@ -53,7 +53,7 @@ public sealed class IngressRouter(ClusterAccess cluster, BackendForwarder forwar
             else
             {
                 var transformer = new IngressForwardTransformer(decision.Path, decision.Query, https ? "https" : "http", https ? 443 : 80, requestId);
-                var first = _turn.AddOrUpdate(upstream, 0, (_, n) => unchecked(n + 1) & int.MaxValue);
+                var first = _turn.AddOrUpdate($"{backend.Namespace}/{backend.Service}/{endpoints[0].Port}", 0, (_, n) => unchecked(n + 1) & int.MaxValue);
                 var attempts = HasBody(http.Request) ? 1 : Math.Min(MaxAttempts, endpoints.Count);
                 var tried = new List<string>();
                 var forwarded = false;
