@@ -137,6 +137,11 @@ public sealed class IngressTests(ClusterFixture f)
         Assert.Contains(events, e => (e.Type, e.Reason, e.Message, e.Source.Component) == ("Normal", "Sync", "Scheduled for sync", "nginx-ingress-controller"));
         Assert.Matches(@"Normal\s+Sync\s+.*nginx-ingress-controller\s+Scheduled for sync", f.Kubectl.Ok("-n", ns, "describe", "ingress", "course"));
         Assert.Contains($"/hello   hello:8080", f.Kubectl.Ok("-n", ns, "describe", "ingress", "course").Replace(" (", "   ("));
+
+        f.Kubectl.Ok("-n", ns, "patch", "ingress", "course", "--type=merge", "-p", """{"spec":{"ingressClassName":"other"}}""");
+        await ClusterFixture.Eventually(async () =>
+            (await f.Admin.NetworkingV1.ReadNamespacedIngressAsync("course", ns)).Status?.LoadBalancer?.Ingress is null or { Count: 0 }, "the address taken back");
+        Assert.Equal("404", await Who(ip, "any.test", "/hello"));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace PracticeK8s.Sandbox.Networking.Ingress;
 /// route table the data plane reads, and — while a controller pod is ready, as the controller runs in
 /// it — publishes its Service's LoadBalancer address into each owned Ingress's
 /// <c>status.loadBalancer.ingress</c> (removing it from Ingresses it no longer owns) and records
-/// <c>Normal Sync "Scheduled for sync"</c> for each change it takes up.
+/// <c>Normal Sync "Scheduled for sync"</c> for each change of an owned Ingress it sees, its own status
+/// writes included (hence upstream's usual "(x2 over ...)").
 /// </summary>
 public sealed class IngressController(SandboxState state, ClusterAccess cluster, EventRecorder events, IngressRoutes routes,
     ILogger<IngressController> log) : ControllerLoop(state, log)
@@ -23,7 +24,8 @@ public sealed class IngressController(SandboxState state, ClusterAccess cluster,
     public const string ClassKey = "networking.k8s.io/ingressclasses";
     private static readonly EventSource Source = new("nginx-ingress-controller");
 
-    private readonly Dictionary<string, long> _syncedGeneration = new();
+    private readonly Dictionary<string, long> _syncedVersion = new();
+    private string _tableSignature = "";
 
     protected override IReadOnlyCollection<string> WatchedKeys => new[] { IngressKey, ClassKey, "/services", "/endpoints" };
 
@@ -32,7 +34,12 @@ public sealed class IngressController(SandboxState state, ClusterAccess cluster,
         var classes = cluster.List<V1IngressClass>(ClassKey).Select(c => c.Model).ToList();
         var ingresses = cluster.List<V1Ingress>(IngressKey);
         var owned = ingresses.Where(i => !i.IsBeingDeleted && IngressOwnership.Owns(i.Model, classes)).ToList();
-        routes.Publish(IngressTableBuilder.Build(owned.Select(i => i.Model)));
+        var signature = string.Join(",", owned.Select(i => $"{i.Uid}/{i.Stored.ResourceVersion}"));
+        if (signature != _tableSignature)
+        {
+            routes.Publish(IngressTableBuilder.Build(owned.Select(i => i.Model)));
+            _tableSignature = signature;
+        }
 
         if (ServiceEndpoints.Ready(cluster, Namespace, ServiceName, "http").Count == 0) return;
         var addresses = (cluster.Get<V1Service>("/services", Namespace, ServiceName)?.Model.Status?.LoadBalancer?.Ingress ?? new List<V1LoadBalancerIngress>())
@@ -43,20 +50,17 @@ public sealed class IngressController(SandboxState state, ClusterAccess cluster,
             var current = (ingress.Model.Status?.LoadBalancer?.Ingress ?? new List<V1IngressLoadBalancerIngress>()).Select(i => i.Ip).ToList();
             if (!ownedUids.Contains(ingress.Uid))
             {
-                _syncedGeneration.Remove(ingress.Uid);
                 if (current.Count > 0 && current.All(addresses.Contains)) WriteStatus(ingress, new List<string>());
                 continue;
             }
-            var generation = ingress.Model.Metadata.Generation ?? 0;
-            if (!_syncedGeneration.TryGetValue(ingress.Uid, out var seen) || seen != generation)
+            if (!_syncedVersion.TryGetValue(ingress.Uid, out var seen) || seen != ingress.Stored.ResourceVersion)
             {
-                _syncedGeneration[ingress.Uid] = generation;
+                _syncedVersion[ingress.Uid] = ingress.Stored.ResourceVersion;
                 events.Normal(Source, ingress.Stored, "Sync", "Scheduled for sync");
             }
-            if (addresses.Count > 0 && !current.SequenceEqual(addresses) && WriteStatus(ingress, addresses) is { } updated)
-                events.Normal(Source, updated, "Sync", "Scheduled for sync");
+            if (addresses.Count > 0 && !current.SequenceEqual(addresses)) WriteStatus(ingress, addresses); // seen (and synced) on the next pass
         }
-        foreach (var gone in _syncedGeneration.Keys.Where(uid => !ownedUids.Contains(uid)).ToList()) _syncedGeneration.Remove(gone);
+        foreach (var gone in _syncedVersion.Keys.Where(uid => !ownedUids.Contains(uid)).ToList()) _syncedVersion.Remove(gone);
     }
 
     private Storage.StoredObject? WriteStatus(Live<V1Ingress> ingress, List<string> addresses) =>

@@ -9,7 +9,7 @@ public sealed record IngressBackend(string Namespace, string Service, string? Po
 
 /// <summary>One path of one Ingress rule, compiled; <see cref="Backend"/> is null for a <c>resource</c> backend (not served).</summary>
 public sealed record IngressRoute(string IngressNamespace, string IngressName, IngressPath Path, IngressBackend? Backend,
-    string? RewriteTarget, bool SslRedirect);
+    RewriteTarget? Rewrite, bool SslRedirect);
 
 /// <summary>A <c>spec.tls</c> entry: the Secret whose certificate serves these hosts.</summary>
 public sealed record IngressTls(string Namespace, string SecretName, IReadOnlyList<string> Hosts);
@@ -94,9 +94,7 @@ public sealed class IngressRouteTable
             var fallback = server.DefaultBackend ?? _defaultBackend;
             return fallback is null ? null : new RouteDecision(null, fallback, path, query, server.HasTls);
         }
-        var (newPath, newQuery) = route.RewriteTarget is { } target
-            ? RewriteTarget.Apply(route.Path.Path, target, path, query) ?? (path, query)
-            : (path, query);
+        var (newPath, newQuery) = route.Rewrite?.Apply(path, query) ?? (path, query);
         return new RouteDecision(route, route.Backend, newPath, newQuery, route.SslRedirect);
     }
 

@@ -60,9 +60,11 @@ public static class IngressTableBuilder
         {
             var kind = p.PathType == "Exact" ? PathMatchKind.Exact : p.Server.UseRegex ? PathMatchKind.Regex : PathMatchKind.Prefix;
             if (IngressPath.Create(p.Path, kind) is not { } compiled) continue;
+            RewriteTarget? rewrite = null;
+            if (p.Rewrite is not null && (rewrite = RewriteTarget.Create(p.Path, p.Rewrite)) is null) continue;
             if (p.Server.Routes.Any(existing => existing.Path.Path == p.Path && existing.Path.Kind == kind)) continue;
             p.Server.Routes.Add(new IngressRoute(p.Ingress.Metadata?.NamespaceProperty ?? "default", p.Ingress.Metadata?.Name ?? "",
-                compiled, p.Backend, p.Rewrite, p.ForceSslRedirect || (p.SslRedirect && p.Server.HasTls)));
+                compiled, p.Backend, rewrite, p.ForceSslRedirect || (p.SslRedirect && p.Server.HasTls)));
         }
         return new IngressRouteTable(servers, catchAll, defaultBackend, tls);
     }

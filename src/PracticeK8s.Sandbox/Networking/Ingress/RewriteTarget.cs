@@ -3,26 +3,39 @@ using System.Text.RegularExpressions;
 namespace PracticeK8s.Sandbox.Networking.Ingress;
 
 /// <summary>
-/// <c>nginx.ingress.kubernetes.io/rewrite-target</c> as ingress-nginx renders it:
+/// <c>nginx.ingress.kubernetes.io/rewrite-target</c> of one location, as ingress-nginx renders it:
 /// <c>rewrite "(?i)&lt;path&gt;" &lt;target&gt; break;</c> — when the location's path matches, the whole URI
 /// becomes the target with <c>$1</c>..<c>$9</c> replaced by the path's capture groups; the request's
-/// query string is kept (after the target's own arguments, if it has any).
+/// query string is kept (after the target's own arguments, if it has any; none when it ends in <c>?</c>).
 /// </summary>
-public static class RewriteTarget
+public sealed class RewriteTarget
 {
     private static readonly Regex Placeholder = new(@"\$(\d)|\$\{(\d)\}", RegexOptions.CultureInvariant);
+    private readonly Regex _path;
+
+    public string Target { get; }
+
+    private RewriteTarget(Regex path, string target)
+    {
+        _path = path;
+        Target = target;
+    }
+
+    /// <summary>The rewrite of a location; null when its path is no regular expression (ingress-nginx would refuse the configuration).</summary>
+    public static RewriteTarget? Create(string locationPath, string target)
+    {
+        try { return new RewriteTarget(new Regex(locationPath, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, IngressPath.RegexBudget), target); }
+        catch (ArgumentException) { return null; }
+    }
 
     /// <summary>The rewritten path and query, or null when the path does not match (the URI is left as it is).</summary>
-    public static (string Path, string Query)? Apply(string locationPath, string target, string requestPath, string query)
+    public (string Path, string Query)? Apply(string requestPath, string query)
     {
-        Regex pattern;
-        try { pattern = new Regex(locationPath, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, IngressPath.RegexBudget); }
-        catch (ArgumentException) { return null; }
         Match match;
-        try { match = pattern.Match(requestPath); }
+        try { match = _path.Match(requestPath); }
         catch (RegexMatchTimeoutException) { return null; }
         if (!match.Success) return null;
-        var expanded = Placeholder.Replace(target, m =>
+        var expanded = Placeholder.Replace(Target, m =>
         {
             var n = int.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
             return n < match.Groups.Count && match.Groups[n].Success ? match.Groups[n].Value : "";
