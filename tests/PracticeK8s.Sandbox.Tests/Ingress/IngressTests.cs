@@ -33,7 +33,7 @@ public sealed class IngressTests(ClusterFixture f)
         return ip;
     }
 
-    private static string HelloApp(string name) => $$$"""
+    internal static string HelloApp(string name) => $$$"""
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: {{{name}}}}
@@ -76,7 +76,7 @@ public sealed class IngressTests(ClusterFixture f)
         """;
 
     /// <summary>One GET to the controller's address with a Host header (a fresh connection each time, as curl).</summary>
-    private static async Task<(HttpStatusCode? Code, string Body, HttpResponseMessage? Response)> Get(string ip, string host, string path)
+    internal static async Task<(HttpStatusCode? Code, string Body, HttpResponseMessage? Response)> Get(string ip, string host, string path)
     {
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
         using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{ip}{path}");
@@ -90,7 +90,7 @@ public sealed class IngressTests(ClusterFixture f)
     }
 
     /// <summary>Which hello-app Deployment answered ("404"/"503" for the controller's own pages).</summary>
-    private static async Task<string> Who(string ip, string host, string path)
+    internal static async Task<string> Who(string ip, string host, string path)
     {
         var (code, body, _) = await Get(ip, host, path);
         if (code is HttpStatusCode.NotFound or HttpStatusCode.ServiceUnavailable && body.Contains("<hr><center>nginx</center>")) return ((int)code).ToString();
@@ -275,7 +275,7 @@ public sealed class IngressTests(ClusterFixture f)
         return (ca.ExportCertificatePem(), leaf.ExportCertificatePem() + "\n", key.ExportPkcs8PrivateKeyPem() + "\n", leaf.Thumbprint);
     }
 
-    private static async Task<X509Certificate2> Handshake(string ip, string serverName)
+    internal static async Task<X509Certificate2> Handshake(string ip, string serverName)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Parse(ip), 443);
