@@ -28,7 +28,9 @@ public sealed class IngressNginxImage : BuiltinImage
 
     private static string Release(ImageReference image) => image.Tag.StartsWith('v') ? image.Tag : "v1.12.1";
 
-    public override string ProcessName(ImageContext context) => "/nginx-ingress-controller --publish-service=ingress-nginx/ingress-nginx-controller --election-id=ingress-nginx-leader --controller-class=k8s.io/ingress-nginx --ingress-class=nginx --configmap=ingress-nginx/ingress-nginx-controller";
+    public override string ProcessName(ImageContext context) =>
+        $"/nginx-ingress-controller --publish-service={context.PodNamespace}/ingress-nginx-controller --election-id=ingress-nginx-leader " +
+        $"--controller-class=k8s.io/ingress-nginx --ingress-class=nginx --configmap={context.PodNamespace}/ingress-nginx-controller";
 
     public override IEnumerable<string> StartupLog(ImageContext context, DateTime now)
     {
