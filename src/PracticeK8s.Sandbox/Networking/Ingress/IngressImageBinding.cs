@@ -15,7 +15,6 @@ public sealed class IngressImageBinding(IngressRouter router) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         IngressNginxImage.Instance.Attach(router);
-        _ = Task.Run(() => IngressCertificates.FakeCertificate); // made once, off the first handshake's path
         return Task.CompletedTask;
     }
 
