@@ -93,7 +93,7 @@ try {
     $null = Step 'contexts' 'Get-KubeContext' { param($o) ($o | Where-Object IsCurrent).Name -eq 'practicek8s' }
 
     Section 'Namespaces'
-    $null = Step 'namespaces' 'Get-KubeNamespace' { param($o) ($o.Name -join ',') -eq 'default,kube-node-lease,kube-public,kube-system' }
+    $null = Step 'namespaces' 'Get-KubeNamespace' { param($o) ($o.Name -join ',') -eq 'default,ingress-nginx,kube-node-lease,kube-public,kube-system' }
 
     Section 'Pods'
     $null = Wait-Until { (Get-KubePod -Namespace kube-system | Where-Object Status -ne 'Running').Count -eq 0 -and (Get-KubePod -Namespace kube-system).Count -ge 10 }

@@ -45,7 +45,8 @@ AfterAll { Stop-TestSandbox }
 
 Describe 'examples/pester/Cluster.Tests.ps1' {
     It 'passes on a healthy cluster' {
-        Wait-Until -Seconds 60 { -not (Get-KubePod -AllNamespaces | Where-Object Status -ne Running) } -Because 'the fresh cluster settles'
+        # Settled = every pod Running and ready (ingress-nginx's controller, like upstream's, is ready 10 s after it starts).
+        Wait-Until -Seconds 60 { -not (Get-KubePod -AllNamespaces | Where-Object { $_.Status -ne 'Running' -or $_.Ready -notmatch '^(\d+)/\1$' }) } -Because 'the fresh cluster settles'
         $results = @(Invoke-ClusterChecks)
         $results.Count | Should -Be 7
         $results | Where-Object Result -ne 'Passed' | ForEach-Object { "$($_.Name): $($_.Message)" } | Should -BeNullOrEmpty

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PracticeK8s.Sandbox.Networking.Dns;
 using PracticeK8s.Sandbox.Networking.Http;
+using PracticeK8s.Sandbox.Networking.Ingress;
 using PracticeK8s.Sandbox.Networking.Pods;
 
 namespace PracticeK8s.Sandbox.Networking;
@@ -27,5 +28,10 @@ public static class NetworkServices
         services.AddHostedService<ClusterDnsService>();
         services.AddSingleton<ExtraClusterDnsListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ExtraClusterDnsListener>());
+        services.AddSingleton<IngressRoutes>();
+        services.AddSingleton<IngressCertificates>();
+        services.AddSingleton<IngressRouter>();
+        services.AddHostedService<IngressImageBinding>();
+        services.AddHostedService<IngressController>();
     }
 }

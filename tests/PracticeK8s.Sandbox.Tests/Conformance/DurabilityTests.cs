@@ -111,7 +111,7 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal("reader-secret", server.ReadOnlyToken);
         using var client = server.AdminClient();
         var names = client.CoreV1.ListNamespace().Items.Select(n => n.Metadata.Name).ToList();
-        Assert.Equal(new[] { "default", "kube-node-lease", "kube-public", "kube-system" }, names);
+        Assert.Equal(new[] { "default", "ingress-nginx", "kube-node-lease", "kube-public", "kube-system" }, names);
         Assert.All(client.CoreV1.ListNamespace().Items, n => Assert.Equal("Active", n.Status.Phase));
     }
 }

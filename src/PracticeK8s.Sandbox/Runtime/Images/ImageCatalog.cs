@@ -12,7 +12,7 @@ public static class ImageCatalog
 
     public static readonly IReadOnlyList<BuiltinImage> Builtins = new BuiltinImage[]
     {
-        new NginxImage(), new HelloAppImage(), BannerImage.CoreDns, BannerImage.KubeProxy, BannerImage.Calico, BannerImage.Csi,
+        new NginxImage(), new HelloAppImage(), IngressNginxImage.Instance, BannerImage.CoreDns, BannerImage.KubeProxy, BannerImage.Calico, BannerImage.Csi,
     };
 
     public static ImageKind KindOf(ImageReference image) =>
