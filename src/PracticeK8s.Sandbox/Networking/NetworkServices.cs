@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PracticeK8s.Sandbox.Networking.Gateway;
 using PracticeK8s.Sandbox.Networking.Http;
 
 namespace PracticeK8s.Sandbox.Networking;
@@ -12,5 +13,7 @@ public static class NetworkServices
         services.AddHttpForwarder();
         services.AddSingleton<BackendForwarder>();
         services.AddHostedService<ServiceProxy>();
+        services.AddSingleton<GatewayRouter>();
+        services.AddHostedService<GatewayController>();
     }
 }
