@@ -10,8 +10,27 @@ namespace PracticeK8s.Sandbox.Networking.Gateway;
 /// filters. No route: 404; no valid backend: 500 (as the spec asks); no ready endpoint or none
 /// reachable: 503.
 /// </summary>
-public sealed class GatewayRouter(ClusterAccess cluster, BackendForwarder forwarder)
+public sealed class GatewayRouter
 {
+    private readonly Func<RouteBackend, List<ServiceEndpoint>> _endpoints;
+    private readonly BackendForwarder _forwarder;
+
+    public GatewayRouter(ClusterAccess cluster, BackendForwarder forwarder) : this(b => ReadyEndpoints(cluster, b), forwarder) { }
+
+    /// <param name="endpoints">the ready endpoints of a backend's Service port.</param>
+    internal GatewayRouter(Func<RouteBackend, List<ServiceEndpoint>> endpoints, BackendForwarder forwarder)
+    {
+        _endpoints = endpoints;
+        _forwarder = forwarder;
+    }
+
+    private static List<ServiceEndpoint> ReadyEndpoints(ClusterAccess cluster, RouteBackend backend)
+    {
+        var portName = cluster.Get<k8s.Models.V1Service>("/services", backend.Namespace, backend.Service) is { } svc
+            ? ServiceEndpoints.PortOf(svc.Model, null, backend.Port)?.Name : null;
+        return ServiceEndpoints.Ready(cluster, backend.Namespace, backend.Service, portName);
+    }
+
     public async Task HandleAsync(HttpContext context, PortRoutes routes, int listenerPort)
     {
         var entry = routes.Select(context.Request);
@@ -33,15 +52,13 @@ public sealed class GatewayRouter(ClusterAccess cluster, BackendForwarder forwar
             await Answer(context, StatusCodes.Status500InternalServerError, backend?.Invalid is { } why ? why + "\n" : "no backend\n");
             return;
         }
-        var portName = cluster.Get<k8s.Models.V1Service>("/services", backend.Namespace, backend.Service) is { } svc
-            ? ServiceEndpoints.PortOf(svc.Model, null, backend.Port)?.Name : null;
-        var endpoints = ServiceEndpoints.Ready(cluster, backend.Namespace, backend.Service, portName);
+        var endpoints = _endpoints(backend);
         var transformer = new RouteTransformer(rule.Filters.Concat(backend.Filters).ToList(), entry.Match);
         var start = endpoints.Count == 0 ? 0 : Random.Shared.Next(endpoints.Count);
         for (int i = 0; i < endpoints.Count; i++)
         {
             var endpoint = endpoints[(start + i) % endpoints.Count];
-            if (await forwarder.ForwardAsync(context, endpoint.PodIp, endpoint.Port, transformer)) return;
+            if (await _forwarder.ForwardAsync(context, endpoint.PodIp, endpoint.Port, transformer)) return;
             if (context.Response.HasStarted) return;
             context.Response.Clear(); // refused before anything was sent: try the next endpoint
         }
