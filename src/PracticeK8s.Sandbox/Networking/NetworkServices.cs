@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PracticeK8s.Sandbox.Networking.Gateway;
 using PracticeK8s.Sandbox.Networking.Http;
+using PracticeK8s.Sandbox.Networking.Pods;
 
 namespace PracticeK8s.Sandbox.Networking;
 
@@ -9,9 +10,13 @@ public static class NetworkServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddSingleton<IClusterNetwork, HostNetwork>();
+        services.AddSingleton<BuiltinPodListeners>();
+        services.AddHostedService(sp => sp.GetRequiredService<BuiltinPodListeners>());
         services.AddSingleton<IPodConnector, PodConnector>();
         services.AddHttpForwarder();
         services.AddSingleton<BackendForwarder>();
+        services.AddSingleton<ServiceBalancer>();
         services.AddHostedService<ServiceProxy>();
         services.AddSingleton<GatewayRouter>();
         services.AddHostedService<GatewayController>();

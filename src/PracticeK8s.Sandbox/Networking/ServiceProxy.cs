@@ -1,29 +1,26 @@
-using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using k8s.Models;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using PracticeK8s.Sandbox.Api;
 using PracticeK8s.Sandbox.Controllers;
-using PracticeK8s.Sandbox.Runtime;
 
 namespace PracticeK8s.Sandbox.Networking;
 
 /// <summary>
-/// kube-proxy for the sandbox: every NodePort (and LoadBalancer) Service port answers HTTP on
-/// 127.0.0.1 and on every node's InternalIP and ExternalIP at its nodePort, and a LoadBalancer's
-/// ingress address at the Service port (see <see cref="NodeAddresses"/>). Each request goes to the
-/// next ready endpoint in turn (with <c>externalTrafficPolicy: Local</c>, only to endpoints on the
-/// node whose address was called), answered by the container runtime as that pod would; with no
-/// endpoint the connection is refused (closed), as kube-proxy rejects it.
+/// kube-proxy's node side for the sandbox: every NodePort (and LoadBalancer) Service TCP port
+/// answers on 127.0.0.1 and on every node's InternalIP and ExternalIP at its nodePort, and a
+/// LoadBalancer's ingress address at the Service port (see <see cref="NodeAddresses"/>). Each
+/// connection is relayed to a ready endpoint (<see cref="ServiceBalancer"/>; with
+/// <c>externalTrafficPolicy: Local</c>, only to endpoints on the node whose address was called)
+/// through <see cref="IPodConnector"/>; with no endpoint the connection is reset, as kube-proxy rejects it.
 /// </summary>
-public sealed class ServiceProxy(SandboxState state, ClusterAccess cluster, IContainerRuntime runtime, ILogger<ServiceProxy> log)
+public sealed class ServiceProxy(SandboxState state, ClusterAccess cluster, IPodConnector connector, ServiceBalancer balancer, ILogger<ServiceProxy> log)
     : ControllerLoop(state, log)
 {
-    private sealed record Target(string Namespace, string Service, int Port, string? PortName, bool LocalOnly);
+    private sealed record Target(string Namespace, string Service, int Port, bool LocalOnly);
 
-    private readonly Dictionary<string, (string Signature, ProxyListener? Listener, DateTime Retry)> _listeners = new();
-    private readonly ConcurrentDictionary<string, int> _turn = new();
+    private readonly Dictionary<string, (string Signature, TcpListenerSet? Listener, DateTime Retry)> _listeners = new();
     private Dictionary<string, string> _nodeByAddress = new();
 
     protected override IReadOnlyCollection<string> WatchedKeys => new[] { "/services", "/nodes" };
@@ -43,7 +40,7 @@ public sealed class ServiceProxy(SandboxState state, ClusterAccess cluster, ICon
             var local = spec.ExternalTrafficPolicy == "Local";
             foreach (var port in (spec.Ports ?? new List<V1ServicePort>()).Where(p => (p.Protocol ?? "TCP") == "TCP"))
             {
-                var target = new Target(svc.Namespace, svc.Name, port.Port, port.Name, local);
+                var target = new Target(svc.Namespace, svc.Name, port.Port, local);
                 if (port.NodePort is { } nodePort)
                     desired[$"{svc.Uid}/node/{nodePort}"] = (nodeAddresses.Select(a => new IPEndPoint(a, nodePort)).ToList(), target);
                 foreach (var ingress in svc.Model.Status?.LoadBalancer?.Ingress ?? new List<V1LoadBalancerIngress>())
@@ -66,43 +63,32 @@ public sealed class ServiceProxy(SandboxState state, ClusterAccess cluster, ICon
                 continue;
             }
             current.Listener?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
-            var listener = ProxyListener.StartAsync(endpoints, ctx => Forward(ctx, target), CancellationToken.None).GetAwaiter().GetResult();
+            var listener = TcpListenerSet.Bind(endpoints, (client, ct) => Relay(client, target, ct), log);
             if (listener is null) log.LogWarning("cannot listen on {Endpoints} for {Service}; retrying", string.Join(", ", endpoints), $"{target.Namespace}/{target.Service}");
             _listeners[key] = (signature, listener, now + TimeSpan.FromSeconds(10));
             if (listener is null) WakeAt(now + TimeSpan.FromSeconds(10));
         }
     }
 
-    /// <summary>Sends one request to the next ready endpoint of the Service port.</summary>
-    private async Task Forward(HttpContext ctx, Target target)
+    private async Task Relay(Socket client, Target target, CancellationToken ct)
     {
-        var candidates = ReadyEndpoints(target, ctx.Connection.LocalIpAddress?.ToString());
-        if (candidates.Count > 0)
+        var local = (client.LocalEndPoint as IPEndPoint)?.Address.ToString();
+        var clientIp = (client.RemoteEndPoint as IPEndPoint)?.Address.ToString();
+        if (cluster.Get<V1Service>("/services", target.Namespace, target.Service)?.Model is { } service
+            && ServiceEndpoints.PortOf(service, null, target.Port) is { } port)
         {
-            var start = _turn.AddOrUpdate($"{target.Namespace}/{target.Service}/{target.Port}", 0, (_, n) => n + 1);
-            for (int i = 0; i < candidates.Count; i++)
+            var node = target.LocalOnly && local is not null ? _nodeByAddress.GetValueOrDefault(local) : null;
+            foreach (var endpoint in balancer.Candidates(service, port, clientIp, node))
             {
-                var (podUid, port) = candidates[(start + i) % candidates.Count];
-                if (await runtime.ServeHttpAsync(podUid, port, ctx)) return;
+                await using var backend = await connector.ConnectAsync(endpoint.PodIp, endpoint.Port, ct);
+                if (backend is null) continue;
+                balancer.Used(service, port, clientIp, endpoint);
+                await using var stream = new NetworkStream(client, ownsSocket: false);
+                await TcpRelay.PumpAsync(stream, backend, ct);
+                return;
             }
         }
-        ctx.Abort(); // nothing answers: the client sees the connection closed, as when kube-proxy rejects it
-    }
-
-    private List<(string PodUid, int Port)> ReadyEndpoints(Target target, string? localAddress)
-    {
-        var result = new List<(string, int)>();
-        if (cluster.Get<V1Endpoints>("/endpoints", target.Namespace, target.Service) is not { } ep) return result;
-        var node = target.LocalOnly && localAddress is not null ? _nodeByAddress.GetValueOrDefault(localAddress) : null;
-        foreach (var subset in ep.Model.Subsets ?? new List<V1EndpointSubset>())
-        {
-            var port = (subset.Ports ?? new List<Corev1EndpointPort>()).FirstOrDefault(p => p.Name == target.PortName || subset.Ports!.Count == 1);
-            if (port is null) continue;
-            foreach (var address in subset.Addresses ?? new List<V1EndpointAddress>())
-                if (address.TargetRef?.Uid is { } uid && (node is null || address.NodeName == node))
-                    result.Add((uid, port.Port));
-        }
-        return result;
+        client.LingerState = new LingerOption(true, 0); // nothing answers: reset, as when kube-proxy rejects it
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

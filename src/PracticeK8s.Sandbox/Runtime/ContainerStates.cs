@@ -41,6 +41,9 @@ public sealed record PodRuntimeState(
     IReadOnlyList<ContainerState> Containers,
     bool Stopping)
 {
+    /// <summary>The pod's IP (given by the kubelet), if any.</summary>
+    public string? PodIP { get; init; }
+
     public ContainerState? Container(string name) =>
         Containers.FirstOrDefault(c => c.Name == name) ?? InitContainers.FirstOrDefault(c => c.Name == name);
 }

@@ -12,6 +12,9 @@ namespace PracticeK8s.Sandbox.Runtime;
 /// starting and stopping happen in the background and are reported through <see cref="ContainerChanged"/>.
 /// </para>
 /// </summary>
+/// <summary>A port a built-in container answers HTTP on; <paramref name="Certificate"/> (by TLS server name) when it speaks HTTPS.</summary>
+public sealed record BuiltinPort(int Port, Func<string?, System.Security.Cryptography.X509Certificates.X509Certificate2?>? Certificate);
+
 public interface IContainerRuntime : IAsyncDisposable
 {
     /// <summary>
@@ -72,6 +75,12 @@ public interface IContainerRuntime : IAsyncDisposable
     /// container of the pod serves that port (the caller answers as a refused connection would).
     /// </summary>
     Task<bool> ServeHttpAsync(string podUid, int port, HttpContext context);
+
+    /// <summary>
+    /// The ports the pod's running built-in containers serve HTTP on (with the certificate choice of
+    /// those that speak TLS); empty for an unknown pod or one without such containers.
+    /// </summary>
+    IReadOnlyList<BuiltinPort> BuiltinPorts(string podUid);
 
     /// <summary>Stops everything at once (sandbox shutdown): no process outlives the sandbox.</summary>
     Task StopAllAsync();

@@ -157,6 +157,22 @@ public sealed class LocalContainerRuntime : IContainerRuntime
         return false;
     }
 
+    public IReadOnlyList<BuiltinPort> BuiltinPorts(string podUid)
+    {
+        var result = new List<BuiltinPort>();
+        if (!_pods.TryGetValue(podUid, out var pod) || pod.Stopping) return result;
+        foreach (var c in pod.All.Where(c => !c.IsInit && c.State.Phase == ContainerPhase.Running))
+        {
+            if (ImageCatalog.Builtin(c.Image) is not { } image) continue;
+            var context = c.ImageContext;
+            var https = image.HttpsPorts(context).ToHashSet();
+            foreach (var port in image.HttpPorts(context).Distinct())
+                if (result.All(p => p.Port != port))
+                    result.Add(new BuiltinPort(port, https.Contains(port) ? name => image.ServerCertificate(context, port, name) : null));
+        }
+        return result;
+    }
+
     public async Task StopAllAsync()
     {
         var pods = _pods.Values.ToList();

@@ -35,7 +35,7 @@ public sealed class PodInstance
     public ContainerSupervisor? Container(string name) => _containers.FirstOrDefault(c => c.Name == name) ?? _init.FirstOrDefault(c => c.Name == name);
 
     public PodRuntimeState State => new(Spec.Uid, Spec.Namespace, Spec.Name,
-        _init.Select(c => c.State).ToList(), _containers.Select(c => c.State).ToList(), Stopping);
+        _init.Select(c => c.State).ToList(), _containers.Select(c => c.State).ToList(), Stopping) { PodIP = Spec.PodIP };
 
     public void Start() => _run = Task.Run(RunAsync);
 

@@ -49,7 +49,12 @@ public sealed class ServiceAndBudgetTests(ClusterFixture f)
         Assert.Equal("quick", subset.Addresses.Single().TargetRef.Name);
         Assert.Equal("slow", subset.NotReadyAddresses.Single().TargetRef.Name);
         Assert.Equal(("http", 80, "TCP"), (subset.Ports.Single().Name, subset.Ports.Single().Port, subset.Ports.Single().Protocol));
-        var slice = (await f.Admin.DiscoveryV1.ListNamespacedEndpointSliceAsync(ns, labelSelector: "kubernetes.io/service-name=web")).Items.Single();
+        V1EndpointSlice slice = null!;
+        await ClusterFixture.Eventually(async () =>
+        {
+            slice = (await f.Admin.DiscoveryV1.ListNamespacedEndpointSliceAsync(ns, labelSelector: "kubernetes.io/service-name=web")).Items.Single();
+            return slice.Endpoints?.Count == 2;
+        }, "the slice lists both pods (its controller runs apart from the Endpoints one)");
         Assert.Equal("endpointslice-controller.k8s.io", slice.Metadata.Labels["endpointslice.kubernetes.io/managed-by"]);
         Assert.Equal("Service", slice.Metadata.OwnerReferences.Single().Kind);
         Assert.Equal(new[] { "quick=True", "slow=False" },
