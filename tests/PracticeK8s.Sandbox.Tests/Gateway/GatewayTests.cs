@@ -271,4 +271,75 @@ public sealed class GatewayTests(ClusterFixture f)
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
         Assert.Equal("https://new.example.com/new/page?x=1", redirect.Headers.Location!.ToString());
     }
+
+    [Fact]
+    public async Task HttpsListener_TerminatesTlsWithTheCertificateOfItsSecret()
+    {
+        var ns = f.NewNamespace("gw-tls");
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=secure.example.com", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var san = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        san.AddDnsName("secure.example.com");
+        request.CertificateExtensions.Add(san.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var crt = f.TempFile("tls.crt", certificate.ExportCertificatePem());
+        var keyFile = f.TempFile("tls.key", key.ExportPkcs8PrivateKeyPem());
+        f.Kubectl.Ok("-n", ns, "create", "secret", "tls", "site-tls", "--cert", crt, "--key", keyFile);
+        f.Apply(ns, App("hello", Hello, 8080) + "\n---\n" + """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata: {name: web}
+            spec:
+              gatewayClassName: practicek8s
+              listeners:
+              - name: https
+                port: 8443
+                protocol: HTTPS
+                hostname: secure.example.com
+                tls: {mode: Terminate, certificateRefs: [{name: site-tls}]}
+              - name: broken
+                port: 9443
+                protocol: HTTPS
+                tls: {certificateRefs: [{name: no-such-secret}]}
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata: {name: hello}
+            spec:
+              parentRefs: [{name: web, sectionName: https}]
+              rules:
+              - backendRefs: [{name: hello, port: 8080}]
+            """);
+        var address = f.Kubectl.WaitFor(@"127\.0\.0\.\d+", "-n", ns, "get", "gateway", "web", "-o", "jsonpath={.status.addresses[0].value}").Trim();
+        await ClusterFixture.Eventually(() => Task.FromResult(f.Kubectl.Ok("-n", ns, "get", "gateway", "web", "-o",
+            "jsonpath={range .status.listeners[*]}{.name}:{.conditions[?(@.type==\"ResolvedRefs\")].reason}:{.conditions[?(@.type==\"Programmed\")].status} {end}")
+            == "https:ResolvedRefs:True broken:InvalidCertificateRef:False "), "the listeners' status");
+        // one listener invalid: the Gateway is accepted with reason ListenersNotValid and programmed for the valid one
+        Assert.Matches(@"(?m)^web\s+practicek8s\s+127\.0\.0\.\d+\s+True\s", f.Kubectl.Ok("-n", ns, "get", "gateway", "web"));
+        Assert.Equal("True/ListenersNotValid", f.Kubectl.Ok("-n", ns, "get", "gateway", "web", "-o",
+            "jsonpath={.status.conditions[?(@.type==\"Accepted\")].status}/{.status.conditions[?(@.type==\"Accepted\")].reason}"));
+        await f.RunningPods(ns, "app=hello", 1);
+
+        string? presented = null;
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            ConnectCallback = async (_, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                await socket.ConnectAsync(IPAddress.Parse(address), 8443, ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+            SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, _) => { presented = cert?.GetCertHashString(); return true; } },
+        }) { Timeout = TimeSpan.FromSeconds(10) };
+        string body = "";
+        await ClusterFixture.Eventually(async () =>
+        {
+            try { body = await http.GetStringAsync("https://secure.example.com:8443/"); }
+            catch (HttpRequestException) { return false; }
+            return body.Contains("Hostname: hello-");
+        }, "hello-app answers over TLS");
+        Assert.Equal(certificate.GetCertHashString(), presented);
+    }
 }

@@ -189,15 +189,17 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
         var listeners = gateway.Spec.Listeners ?? new List<Listener>();
         var protocolsByPort = listeners.GroupBy(l => l.Port).ToDictionary(g => g.Key, g => g.Select(l => l.Protocol).Distinct().Count());
         var listenerStatus = new JsonArray();
-        var allProgrammed = address is not null;
+        int valid = 0, programmedCount = 0;
         foreach (var l in listeners)
         {
             var supported = RouteBinder.SupportedProtocols.Contains(l.Protocol);
             var conflicted = protocolsByPort[l.Port] > 1;
             var refsProblem = certificateProblems.GetValueOrDefault(l.Name);
             var kindsOk = l.AllowedRoutes?.Kinds is not { Count: > 0 } kinds || kinds.Any(k => k.Kind == "HTTPRoute" && (k.Group ?? GatewayApi.Group) == GatewayApi.Group);
-            var programmed = supported && !conflicted && refsProblem is null && bound.GetValueOrDefault(l.Port);
-            allProgrammed &= programmed;
+            var isValid = supported && !conflicted && refsProblem is null;
+            var programmed = isValid && bound.GetValueOrDefault(l.Port);
+            if (isValid) valid++;
+            if (programmed) programmedCount++;
             var conditions = new List<ConditionResult>
             {
                 supported ? new("Accepted", true, "Accepted", "Listener is accepted") : new("Accepted", false, "UnsupportedProtocol", $"Protocol {l.Protocol} is not supported; use HTTP or HTTPS"),
@@ -215,12 +217,16 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
                 ["conditions"] = StatusConditions.Build(conditions, generation, previousListener?.Arr("conditions"), now),
             });
         }
+        // as upstream: Accepted with reason ListenersNotValid while some listeners are invalid (False when all are);
+        // Programmed once the address is assigned and every valid listener listens
         var gatewayConditions = new[]
         {
-            new ConditionResult("Accepted", true, "Accepted", "Gateway is accepted"),
-            allProgrammed ? new ConditionResult("Programmed", true, "Programmed", $"Gateway is programmed on {address}")
-                : new ConditionResult("Programmed", false, address is null ? "AddressNotAssigned" : "Invalid",
-                    address is null ? "No free address in 127.0.0.200-254 (or the requested address is not usable)" : "Not every listener is programmed"),
+            valid == listeners.Count ? new ConditionResult("Accepted", true, "Accepted", "Gateway is accepted")
+                : new ConditionResult("Accepted", valid > 0, "ListenersNotValid", $"{listeners.Count - valid} of {listeners.Count} listeners are not valid"),
+            address is null ? new ConditionResult("Programmed", false, "AddressNotAssigned", "No free address in 127.0.0.200-254 (or the requested address is not usable)")
+                : valid == 0 ? new ConditionResult("Programmed", false, "Invalid", "No listener is valid")
+                : programmedCount < valid ? new ConditionResult("Programmed", false, "Pending", "Waiting for listeners to bind")
+                : new ConditionResult("Programmed", true, "Programmed", $"Gateway is programmed on {address}"),
         };
         var status = new JsonObject
         {
