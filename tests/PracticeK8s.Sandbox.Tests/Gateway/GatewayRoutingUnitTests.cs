@@ -226,6 +226,7 @@ public sealed class GatewayRoutingUnitTests
             Route("apps-b", "cross", """{"parentRefs": [{"name": "gw", "namespace": "infra", "sectionName": "all"}], "rules": [{"backendRefs": [{"name": "svc", "namespace": "infra", "port": 80}]}]}"""),
             Route("infra", "bad-regex", """{"parentRefs": [{"name": "gw"}], "rules": [{"matches": [{"path": {"type": "RegularExpression", "value": "(x"}}]}]}"""),
             Route("infra", "elsewhere", """{"parentRefs": [{"name": "other-gw"}]}"""),
+            Route("infra", "mirror", """{"parentRefs": [{"name": "gw"}], "rules": [{"filters": [{"type": "RequestMirror", "requestMirror": {}}]}]}"""),
         };
         var (gateways, results) = RouteBinder.Bind(new[] { gateway }, routes, refs);
         string Accepted(string name) => results.Single(r => r.Key.Name == name).Value.Single().Accepted is var c ? $"{c.Status}/{c.Reason}" : "";
@@ -235,6 +236,7 @@ public sealed class GatewayRoutingUnitTests
         Assert.Equal("False/NoMatchingListenerHostname", Accepted("wrong-host"));
         Assert.Equal("False/NoMatchingParent", Accepted("no-section"));
         Assert.Equal("False/UnsupportedValue", Accepted("bad-regex"));
+        Assert.Equal("False/UnsupportedValue", Accepted("mirror"));
         Assert.Empty(results.Single(r => r.Key.Name == "elsewhere").Value);
         var missing = results.Single(r => r.Key.Name == "missing").Value.Single();
         Assert.Equal(("True", "False", "BackendNotFound"), (missing.Accepted.Status.ToString(), missing.ResolvedRefs.Status.ToString(), missing.ResolvedRefs.Reason));
@@ -249,5 +251,25 @@ public sealed class GatewayRoutingUnitTests
         refs.Grants.Add(("apps-b", "infra", "svc"));
         (_, results) = RouteBinder.Bind(new[] { gateway }, routes, refs);
         Assert.True(results.Single(r => r.Key.Name == "cross").Value.Single().ResolvedRefs.Status);
+    }
+
+    [Theory]
+    [InlineData(".spec.controllerName", "practicek8s.io/gateway-controller")]
+    [InlineData(".status.conditions[?(@.type==\"Programmed\")].status", "True")]
+    [InlineData(".status.conditions[?(@.type=='Accepted')].reason", "ListenersNotValid")]
+    [InlineData(".status.addresses[*].value", "127.0.0.200|127.0.0.201")]
+    [InlineData(".status.addresses[1].value", "127.0.0.201")]
+    [InlineData(".spec.hostnames", "[\"a.example.com\"]")]
+    [InlineData(".status.missing[*].value", "")]
+    public void PrinterColumns_EvaluateTheJsonPathsCrdsUse(string path, string expected)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""
+            {"spec": {"controllerName": "practicek8s.io/gateway-controller", "hostnames": ["a.example.com"]},
+             "status": {"addresses": [{"value": "127.0.0.200"}, {"value": "127.0.0.201"}],
+                        "conditions": [{"type": "Accepted", "status": "True", "reason": "ListenersNotValid"}, {"type": "Programmed", "status": "True"}]}}
+            """);
+        var values = PracticeK8s.Sandbox.Api.Tables.PrinterJsonPath.Evaluate(doc.RootElement, path)
+            .Select(v => v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : v.GetRawText());
+        Assert.Equal(expected, string.Join("|", values));
     }
 }

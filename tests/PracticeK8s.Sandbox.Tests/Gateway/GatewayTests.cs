@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PracticeK8s.Sandbox.Tests.Cluster;
+using Xunit.Abstractions;
 
 namespace PracticeK8s.Sandbox.Tests.Gateway;
 
@@ -12,7 +13,7 @@ namespace PracticeK8s.Sandbox.Tests.Gateway;
 /// (hello-app answers with its pod's name; nginx logs the request line and User-Agent it got).
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class GatewayTests(ClusterFixture f)
+public sealed class GatewayTests(ClusterFixture f, ITestOutputHelper output)
 {
     private const int ListenerPort = 8080;
 
@@ -107,6 +108,10 @@ public sealed class GatewayTests(ClusterFixture f)
         Assert.Matches(@"(?m)^practicek8s\s+practicek8s\.io/gateway-controller\s+True\s", f.Kubectl.Ok("get", "gc"));
         var address = ProgrammedAddress(ns);
         Assert.Matches(@"(?m)^NAME\s+CLASS\s+ADDRESS\s+PROGRAMMED\s+AGE\s*$", f.Kubectl.Ok("-n", ns, "get", "gtw"));
+        var routes = f.Kubectl.Ok("-n", ns, "get", "httproute");
+        Assert.Matches(@"(?m)^NAME\s+HOSTNAMES\s+AGE\s*$", routes);
+        Assert.Matches(@"(?m)^to-nowhere\s+\[""shop\.example\.com""\]\s", routes);
+        Assert.Contains("allowedRoutes", f.Kubectl.Ok("explain", "gateway.spec.listeners"));
         var lb = f.Kubectl.WaitFor(@"127\.0\.0\.\d+", "-n", ns, "get", "service", "lb", "-o", "jsonpath={.status.loadBalancer.ingress[0].ip}");
         Assert.NotEqual(address, lb.Trim());
 
@@ -227,6 +232,7 @@ public sealed class GatewayTests(ClusterFixture f)
             var body = await http.GetStringAsync(url);
             counts[Regex.Match(body, @"Hostname: (\w+)-").Groups[1].Value]++;
         }
+        output.WriteLine($"200 requests: stable {counts["stable"]}, canary {counts["canary"]}");
         Assert.InRange(counts["stable"], 160, 200); // 90% +- 10 points of 200
         Assert.InRange(counts["canary"], 1, 40);
     }

@@ -40,6 +40,7 @@ public sealed class GatewayBinding
 public static class RouteBinder
 {
     public static readonly string[] SupportedProtocols = { "HTTP", "HTTPS" };
+    public static readonly string[] SupportedFilters = { "RequestHeaderModifier", "ResponseHeaderModifier", "RequestRedirect", "URLRewrite" };
 
     public static (Dictionary<(string Ns, string Name), GatewayBinding> Gateways, Dictionary<RouteId, List<RouteParentResult>> Routes)
         Bind(IReadOnlyList<GatewayInput> gateways, IReadOnlyList<RouteInput> routes, IReferenceResolver refs)
@@ -130,6 +131,10 @@ public static class RouteBinder
             List<RequestMatch> matches;
             try { matches = (rule.Matches is { Count: > 0 } m ? m : new List<HttpRouteMatch> { new(null, null, null, null) }).Select(x => new RequestMatch(x)).ToList(); }
             catch (ArgumentException e) { return (result, $"rule {i}: {e.Message}"); }
+            var filterTypes = (rule.Filters ?? new List<HttpRouteFilter>()).Concat((rule.BackendRefs ?? new List<HttpBackendRef>()).SelectMany(b => b.Filters ?? new List<HttpRouteFilter>()))
+                .Select(f => f.Type);
+            if (filterTypes.FirstOrDefault(t => !SupportedFilters.Contains(t)) is { } unsupported)
+                return (result, $"rule {i}: filter type {unsupported} is not supported by this controller");
             var backends = (rule.BackendRefs ?? new List<HttpBackendRef>()).Select(b => Resolve(b, route.Id.Namespace, refs)).ToList();
             result.Add((new RouteRule(route.Id, i, rule.Filters ?? new List<HttpRouteFilter>(), backends), matches));
         }
