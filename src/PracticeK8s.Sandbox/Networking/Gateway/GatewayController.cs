@@ -223,7 +223,8 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
         {
             valid == listeners.Count ? new ConditionResult("Accepted", true, "Accepted", "Gateway is accepted")
                 : new ConditionResult("Accepted", valid > 0, "ListenersNotValid", $"{listeners.Count - valid} of {listeners.Count} listeners are not valid"),
-            address is null ? new ConditionResult("Programmed", false, "AddressNotAssigned", "No free address in 127.0.0.200-254 (or the requested address is not usable)")
+            address is null ? new ConditionResult("Programmed", false, "AddressNotAssigned",
+                    $"No free address in 127.0.0.200-254 can listen on port(s) {string.Join(", ", listeners.Select(l => l.Port).Distinct())} (ports below 1024 need privileges), or the requested address is not usable")
                 : valid == 0 ? new ConditionResult("Programmed", false, "Invalid", "No listener is valid")
                 : programmedCount < valid ? new ConditionResult("Programmed", false, "Pending", "Waiting for listeners to bind")
                 : new ConditionResult("Programmed", true, "Programmed", $"Gateway is programmed on {address}"),
