@@ -13,6 +13,7 @@ using PracticeK8s.Sandbox.Api.Faults;
 using PracticeK8s.Sandbox.Controllers;
 using PracticeK8s.Sandbox.Discovery;
 using PracticeK8s.Sandbox.Lifecycle;
+using PracticeK8s.Sandbox.Networking;
 using PracticeK8s.Sandbox.Resources;
 using PracticeK8s.Sandbox.Runtime;
 using PracticeK8s.Sandbox.Security;
@@ -66,7 +67,8 @@ public static class SandboxHost
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
-        var runtime = new LocalContainerRuntime(new RuntimeOptions(Path.Combine(options.DataDir, "runtime")) { Isolation = isolation });
+        var network = isolation == Runtime.Isolation.IsolationMode.Namespaces ? StartClusterNetwork() : null;
+        var runtime = new LocalContainerRuntime(new RuntimeOptions(Path.Combine(options.DataDir, "runtime")) { Isolation = isolation, Networks = network });
         state.Runtime = runtime;
         var cluster = options.Cluster with { DataDir = options.DataDir, CaCertificatePem = ca.CaCertificatePem };
         Bootstrap.Run(state, cluster);
@@ -94,6 +96,11 @@ public static class SandboxHost
         builder.Services.AddHostedService<GarbageCollector>();
         builder.Services.AddHostedService<CustomResourceCleaner>();
         builder.Services.AddSingleton<IContainerRuntime>(runtime);
+        if (network is not null)
+        {
+            builder.Services.AddSingleton(network);
+            builder.Services.AddSingleton<IClusterNetwork>(network);
+        }
         ClusterServices.Add(builder.Services, cluster);
 
         var app = builder.Build();
@@ -103,6 +110,7 @@ public static class SandboxHost
         state.Stopping = lifetime.ApplicationStopping;
         lifetime.ApplicationStopping.Register(store.Close);
         lifetime.ApplicationStopping.Register(() => runtime.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)));
+        if (network is not null) lifetime.ApplicationStopped.Register(network.Dispose);
         app.UseWebSockets();
 
         app.Run(async ctx =>
@@ -132,7 +140,7 @@ public static class SandboxHost
         var port = new Uri(address).Port;
         var url = $"https://127.0.0.1:{port}";
         state.ServerAddress = $"127.0.0.1:{port}";
-        KubernetesServiceAddress.Set("127.0.0.1", port);
+        if (network is null) KubernetesServiceAddress.Set("127.0.0.1", port); // no service network: pods reach the sandbox's own address
         var kubeconfigPath = Path.Combine(options.DataDir, "kubeconfig");
         PrivateFiles.WriteAtomically(kubeconfigPath, KubeconfigWriter.Render(url, ca.CaCertificatePem, tokens.Admin, tokens.ReadOnly));
         new ReadyFile(Environment.ProcessId, url, port, options.DataDir, kubeconfigPath, tokens.Admin, tokens.ReadOnly,
@@ -143,5 +151,16 @@ public static class SandboxHost
         await app.WaitForShutdownAsync();
         ReadyFile.Delete(options.DataDir);
         return 0;
+    }
+
+    /// <summary>The pods' network namespaces; null (pods then share the host's network) where they cannot be made, with the reason on stderr.</summary>
+    private static Networking.Cluster.ClusterNetwork? StartClusterNetwork()
+    {
+        try { return Networking.Cluster.ClusterNetwork.Start(); }
+        catch (Exception e) when (e is InvalidOperationException or IOException or System.Net.Sockets.SocketException or System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine($"warning: pods share the host's network (no cluster network): {e.Message}");
+            return null;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PracticeK8s.Sandbox.Networking.Gateway;
 using PracticeK8s.Sandbox.Networking.Http;
 using PracticeK8s.Sandbox.Networking.Pods;
@@ -10,7 +11,7 @@ public static class NetworkServices
 {
     public static void Add(IServiceCollection services)
     {
-        services.AddSingleton<IClusterNetwork, HostNetwork>();
+        services.TryAddSingleton<IClusterNetwork, HostNetwork>();
         services.AddSingleton<BuiltinPodListeners>();
         services.AddHostedService(sp => sp.GetRequiredService<BuiltinPodListeners>());
         services.AddSingleton<IPodConnector, PodConnector>();
@@ -18,6 +19,7 @@ public static class NetworkServices
         services.AddSingleton<BackendForwarder>();
         services.AddSingleton<ServiceBalancer>();
         services.AddHostedService<ServiceProxy>();
+        services.AddHostedService<Cluster.ClusterIpProxy>();
         services.AddSingleton<GatewayRouter>();
         services.AddHostedService<GatewayController>();
     }

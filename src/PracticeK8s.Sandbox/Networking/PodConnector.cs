@@ -13,6 +13,10 @@ public sealed class PodConnector(IClusterNetwork network, BuiltinPodListeners bu
 {
     public async Task<Stream?> ConnectAsync(string podIp, int port, CancellationToken cancellationToken)
     {
+        // The kubernetes Service's endpoint is the sandbox's own address on the host.
+        if (IPAddress.TryParse(podIp, out var address) && IPAddress.IsLoopback(address))
+            return await ConnectAsync(new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true },
+                new IPEndPoint(address, port), cancellationToken);
         if (network.Active) return await network.ConnectAsync(podIp, port, cancellationToken);
         if (builtins.UnixSocketFor(podIp, port) is { } path)
             return await ConnectAsync(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified), new UnixDomainSocketEndPoint(path), cancellationToken);

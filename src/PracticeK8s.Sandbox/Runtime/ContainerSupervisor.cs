@@ -29,6 +29,10 @@ public sealed class ContainerSupervisor
     private IContainerProcess? _process;
     private TerminalSize _size = new(80, 24);
     private readonly NamespaceLauncher? _launcher;
+    private readonly Func<PodNamespaces?> _podNamespaces;
+
+    /// <summary>Whether the container runs in its pod's own network namespace (exec joins it too).</summary>
+    public bool HasPodNetwork => _podNamespaces() is not null;
     private Task<int?> _containerPid = Task.FromResult<int?>(null);
     /// <summary>The running instance was killed after its grace period (it ends with 137, as SIGKILL'ed containers do).</summary>
     private bool _killedAfterGrace;
@@ -37,9 +41,10 @@ public sealed class ContainerSupervisor
     private static readonly TimeSpan MinimumShutdownWindow = TimeSpan.FromSeconds(2);
 
     public ContainerSupervisor(PodSpecification pod, ContainerSpecification spec, bool isInit, ContainerRoot root, RuntimeOptions options,
-        ProcessGroups groups, NamespaceLauncher? launcher, Action<ContainerEventKind, ContainerState> notify)
+        ProcessGroups groups, NamespaceLauncher? launcher, Func<PodNamespaces?> podNamespaces, Action<ContainerEventKind, ContainerState> notify)
     {
         _launcher = launcher;
+        _podNamespaces = podNamespaces;
         _pod = pod;
         _spec = spec;
         _options = options;
@@ -245,7 +250,7 @@ public sealed class ContainerSupervisor
 
     /// <summary>The host process of an instance: the command itself, or (isolated) unshare running it as PID 1 of its own root.</summary>
     private LaunchSpec HostLaunch(IReadOnlyList<string> argv) => Isolated
-        ? new LaunchSpec(_launcher!.ContainerArgv(Root.Directory, Hostname, ContainerWorkingDir, argv, Mounts.Count > 0 ? MountListPath : null), Root.Directory,
+        ? new LaunchSpec(_launcher!.ContainerArgv(Root.Directory, Hostname, ContainerWorkingDir, argv, Mounts.Count > 0 ? MountListPath : null, _podNamespaces()), Root.Directory,
             ContainerLaunch.Environment(_spec, Hostname, "/root", _spec.Tty), _spec.Tty, _size, TerminalInside: true)
         : new LaunchSpec(argv, Root.WorkingDirectory(_spec.WorkingDir),
             ContainerLaunch.Environment(_spec, _pod.Name, Root.Map("/root"), _spec.Tty), _spec.Tty, _size);

@@ -43,10 +43,10 @@ public static class ExecLaunch
         var argv = Isolation.ContainerCommand.Resolve(command, c.Root, env["PATH"]) ?? throw NotFound(command);
         var pid = await c.ContainerPidAsync().WaitAsync(ct)
                   ?? throw new ContainerRuntimeException(ContainerRuntimeError.NotRunning, $"container not found (\"{c.Name}\")");
-        if (!tty) return new LaunchSpec(Isolation.NamespaceLauncher.EnterArgv(pid, argv), c.Root.Directory, env);
+        if (!tty) return new LaunchSpec(Isolation.NamespaceLauncher.EnterArgv(pid, argv, c.HasPodNetwork), c.Root.Directory, env);
         // A terminal of the container's own devpts (the command sees it as /dev/pts/N), opened inside by a
         // session of the container's own: a shell's job control then finds its process groups there.
-        return new LaunchSpec(Isolation.NamespaceLauncher.EnterArgv(pid, TerminalSession.Concat(argv).ToList()), c.Root.Directory, env, tty,
+        return new LaunchSpec(Isolation.NamespaceLauncher.EnterArgv(pid, TerminalSession.Concat(argv).ToList(), c.HasPodNetwork), c.Root.Directory, env, tty,
             new TerminalSize(80, 24), TerminalInside: true, TerminalDevices: $"/proc/{pid}/root{TerminalDevicesInside(c)}");
     }
 }

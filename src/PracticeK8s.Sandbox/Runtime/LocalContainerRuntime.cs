@@ -64,6 +64,7 @@ public sealed class LocalContainerRuntime : IContainerRuntime
         if (!_pods.TryRemove(podUid, out var pod)) return;
         pod.Kill();
         await pod.StopAsync(TimeSpan.Zero);
+        _options.Networks?.Detach(podUid);
         pod.DeleteFiles();
     }
 

@@ -14,13 +14,17 @@ public sealed class PodInstance
     private readonly object _lock = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _run = Task.CompletedTask;
+    private readonly Isolation.IPodNetworks? _networks;
+    private readonly Isolation.NamespaceLauncher? _launcher;
 
     public PodInstance(PodSpecification spec, RuntimeOptions options, ProcessGroups groups, Isolation.NamespaceLauncher? launcher, Action<ContainerChange> notify)
     {
         Spec = spec;
+        _networks = options.Networks;
+        _launcher = launcher;
         Directory = Path.Combine(options.RootDirectory, "pods", $"{spec.Namespace}_{spec.Name}_{spec.Uid}");
         ContainerSupervisor Make(ContainerSpecification c, bool init) => new(spec, c, init,
-            new ContainerRoot(Path.Combine(Directory, c.Name)), options, groups, launcher,
+            new ContainerRoot(Path.Combine(Directory, c.Name)), options, groups, launcher, () => Namespaces,
             (kind, state) => notify(new ContainerChange(spec.Uid, spec.Namespace, spec.Name, kind, state)));
         _init = spec.InitContainers.Select(c => Make(c, true)).ToList();
         _containers = spec.Containers.Select(c => Make(c, false)).ToList();
@@ -39,8 +43,14 @@ public sealed class PodInstance
 
     public void Start() => _run = Task.Run(RunAsync);
 
+    /// <summary>The pod's network namespace and the user namespace owning it, once attached (isolated pods with a cluster network).</summary>
+    public Isolation.PodNamespaces? Namespaces { get; private set; }
+
     private async Task RunAsync()
     {
+        if (_networks is not null && _launcher is not null)
+            try { Namespaces = await _networks.AttachAsync(Spec, _stopping.Token); }
+            catch (OperationCanceledException) { return; }
         foreach (var init in _init)
         {
             if (Stopping) return;

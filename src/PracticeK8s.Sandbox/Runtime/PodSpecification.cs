@@ -19,6 +19,8 @@ public sealed record PodSpecification(
     public string? Subdomain { get; init; }
     /// <summary>The IP the kubelet gave the pod (for its /etc/hosts).</summary>
     public string? PodIP { get; init; }
+    /// <summary><c>spec.hostNetwork</c>: the pod uses its node's network.</summary>
+    public bool HostNetwork { get; init; }
     /// <summary>Each container's volume mounts (by container name), resolved by the kubelet.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Volumes.ContainerMount>>? Mounts { get; init; }
     /// <summary><c>spec.terminationGracePeriodSeconds</c> (30 when not set): how long a container the kubelet stops on its own gets.</summary>
@@ -42,6 +44,7 @@ public sealed record PodSpecification(
         {
             Hostname = spec.Str("hostname"),
             Subdomain = spec.Str("subdomain"),
+            HostNetwork = spec["hostNetwork"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
             TerminationGracePeriodSeconds = spec.Long("terminationGracePeriodSeconds") ?? 30,
         };
     }

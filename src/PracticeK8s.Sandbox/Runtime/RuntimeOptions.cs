@@ -7,4 +7,6 @@ public sealed record RuntimeOptions(string RootDirectory)
     public TimeSpan BackOffMax { get; init; } = TimeSpan.FromMinutes(5);
     /// <summary>Whether shell-image containers run in namespaces of their own (see Isolation/).</summary>
     public Runtime.Isolation.IsolationMode Isolation { get; init; } = Runtime.Isolation.IsolationMode.None;
+    /// <summary>Network namespaces for pods (isolated containers only); null: pods share the host's network.</summary>
+    public Runtime.Isolation.IPodNetworks? Networks { get; init; }
 }

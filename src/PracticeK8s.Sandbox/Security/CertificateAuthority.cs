@@ -21,6 +21,17 @@ public sealed class CertificateAuthority
         ServerCertificate = server;
     }
 
+    private static readonly IPAddress KubernetesServiceIp = IPAddress.Parse("10.96.0.1");
+    private static readonly string[] ClusterNames =
+        { "kubernetes", "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local" };
+
+    /// <summary>A serving certificate of an older sandbox lacks the kubernetes Service's address: it is made anew.</summary>
+    private static bool NamesTheService(string certFile)
+    {
+        using var cert = X509Certificate2.CreateFromPem(File.ReadAllText(certFile));
+        return cert.Extensions.OfType<X509SubjectAlternativeNameExtension>().Any(e => e.EnumerateIPAddresses().Contains(KubernetesServiceIp));
+    }
+
     public static CertificateAuthority LoadOrCreate(string dataDir)
     {
         string P(string f) => Path.Combine(dataDir, f);
@@ -32,7 +43,7 @@ public sealed class CertificateAuthority
             PrivateFiles.WriteAtomically(P(CaCertFile), ca.ExportCertificatePem());
             File.Delete(P(ServerCertFile));
         }
-        if (!File.Exists(P(ServerCertFile)) || !File.Exists(P(ServerKeyFile)))
+        if (!File.Exists(P(ServerCertFile)) || !File.Exists(P(ServerKeyFile)) || !NamesTheService(P(ServerCertFile)))
         {
             using var ca = X509Certificate2.CreateFromPemFile(P(CaCertFile), P(CaKeyFile));
             using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -62,8 +73,10 @@ public sealed class CertificateAuthority
         var req = new CertificateRequest("CN=practicek8s-sandbox", key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
         san.AddDnsName("localhost");
+        foreach (var name in ClusterNames) san.AddDnsName(name);
         san.AddIpAddress(IPAddress.Loopback);
         san.AddIpAddress(IPAddress.IPv6Loopback);
+        san.AddIpAddress(KubernetesServiceIp); // pods reach the API server at the kubernetes Service
         req.CertificateExtensions.Add(san.Build());
         req.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         req.CertificateExtensions.Add(new X509KeyUsageExtension(

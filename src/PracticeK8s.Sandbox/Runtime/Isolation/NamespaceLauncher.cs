@@ -32,10 +32,18 @@ public sealed class NamespaceLauncher
 
     /// <summary>The container's main process: its command as PID 1 of new namespaces inside <paramref name="rootDirectory"/>.</summary>
     /// <param name="mountList">the container's volume list (<see cref="Volumes.MountList"/>), null when it has none.</param>
-    public IReadOnlyList<string> ContainerArgv(string rootDirectory, string hostname, string workingDir, IReadOnlyList<string> command, string? mountList = null) =>
-        new[] { Unshare!, "--user", "--map-root-user", "--mount", "--pid", "--fork", "--uts", "--ipc", "--kill-child",
-                "/bin/sh", ScriptPath, rootDirectory, hostname, workingDir, mountList ?? "" }
+    /// <param name="pod">the pod's network namespace and the cluster's user namespace owning it: the container
+    /// joins both (its other namespaces are then made in that user namespace); null: a user namespace of its own, the host's network.</param>
+    public IReadOnlyList<string> ContainerArgv(string rootDirectory, string hostname, string workingDir, IReadOnlyList<string> command,
+        string? mountList = null, PodNamespaces? pod = null)
+    {
+        var join = pod is null
+            ? new[] { Unshare!, "--user", "--map-root-user" }
+            : new[] { Nsenter!, $"--user={pod.UserNamespace}", $"--net={pod.NetworkNamespace}", "--preserve-credentials", "--", Unshare! };
+        return join.Concat(new[] { "--mount", "--pid", "--fork", "--uts", "--ipc", "--kill-child",
+                "/bin/sh", ScriptPath, rootDirectory, hostname, workingDir, mountList ?? "" })
             .Concat(command).ToList();
+    }
 
     /// <summary>
     /// A command inside the running container whose PID 1 has host PID <paramref name="containerPid"/>:
@@ -43,9 +51,12 @@ public sealed class NamespaceLauncher
     /// workingDir). A named <c>--wd</c> is not used: nsenter opens it before entering the root, so a
     /// symlink the container planted there would lead outside.
     /// </summary>
-    public static IReadOnlyList<string> EnterArgv(int containerPid, IReadOnlyList<string> command) =>
+    /// <param name="network">the container has its pod's network namespace: join it too.</param>
+    public static IReadOnlyList<string> EnterArgv(int containerPid, IReadOnlyList<string> command, bool network = false) =>
         new[] { Nsenter!, "--target", containerPid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--user", "--mount", "--pid", "--uts", "--ipc", "--preserve-credentials", "--root", "--wd" }
+                "--user", "--mount", "--pid", "--uts", "--ipc" }
+            .Concat(network ? new[] { "--net" } : Array.Empty<string>())
+            .Concat(new[] { "--preserve-credentials", "--root", "--wd" })
             .Concat(command).ToList();
 
     /// <summary>
