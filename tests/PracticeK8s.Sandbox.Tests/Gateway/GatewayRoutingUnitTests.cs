@@ -272,4 +272,20 @@ public sealed class GatewayRoutingUnitTests
             .Select(v => v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : v.GetRawText());
         Assert.Equal(expected, string.Join("|", values));
     }
+
+    [Fact]
+    public void ListenerConflicts_ProtocolsOnOnePort_AndRepeatedHostnames()
+    {
+        var spec = Spec("""
+            {"listeners": [
+              {"name": "a", "port": 80, "protocol": "HTTP", "hostname": "x.org"},
+              {"name": "b", "port": 80, "protocol": "HTTP", "hostname": "X.org"},
+              {"name": "c", "port": 80, "protocol": "HTTP"},
+              {"name": "d", "port": 443, "protocol": "HTTPS"},
+              {"name": "e", "port": 443, "protocol": "HTTP"}]}
+            """);
+        var conflicts = ListenerConflicts.Find(spec.Listeners!);
+        Assert.Equal(new[] { "a=HostnameConflict", "b=HostnameConflict", "d=ProtocolConflict", "e=ProtocolConflict" },
+            conflicts.Select(c => $"{c.Key}={c.Value.Reason}").Order());
+    }
 }

@@ -187,13 +187,14 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
         var generation = node.Obj("metadata").Long("generation") ?? 1;
         var previous = node.Obj("status");
         var listeners = gateway.Spec.Listeners ?? new List<Listener>();
-        var protocolsByPort = listeners.GroupBy(l => l.Port).ToDictionary(g => g.Key, g => g.Select(l => l.Protocol).Distinct().Count());
+        var conflicts = ListenerConflicts.Find(listeners);
         var listenerStatus = new JsonArray();
         int valid = 0, programmedCount = 0;
         foreach (var l in listeners)
         {
             var supported = RouteBinder.SupportedProtocols.Contains(l.Protocol);
-            var conflicted = protocolsByPort[l.Port] > 1;
+            var conflict = conflicts.GetValueOrDefault(l.Name);
+            var conflicted = conflict is not null;
             var refsProblem = certificateProblems.GetValueOrDefault(l.Name);
             var kindsOk = l.AllowedRoutes?.Kinds is not { Count: > 0 } kinds || kinds.Any(k => k.Kind == "HTTPRoute" && (k.Group ?? GatewayApi.Group) == GatewayApi.Group);
             var isValid = supported && !conflicted && refsProblem is null;
@@ -206,7 +207,7 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
                 programmed ? new("Programmed", true, "Programmed", "Listener is programmed")
                     : new("Programmed", false, supported && !conflicted && refsProblem is null ? "Pending" : "Invalid", address is null ? "Waiting for an address" : "Listener is not programmed"),
                 refsProblem ?? (kindsOk ? new("ResolvedRefs", true, "ResolvedRefs", "Resolved all references") : new("ResolvedRefs", false, "InvalidRouteKinds", "Only HTTPRoute is supported")),
-                conflicted ? new("Conflicted", true, "ProtocolConflict", "Listeners on the same port use different protocols") : new("Conflicted", false, "NoConflicts", "No conflicts"),
+                conflict ?? new("Conflicted", false, "NoConflicts", "No conflicts"),
             };
             var previousListener = previous?.Arr("listeners").Objects().FirstOrDefault(p => p.Str("name") == l.Name);
             listenerStatus.Add(new JsonObject

@@ -6,8 +6,9 @@ namespace PracticeK8s.Sandbox.Networking.Gateway;
 
 /// <summary>
 /// How a request leaves the gateway for its backend: the client's Host is kept (or replaced by a
-/// URLRewrite hostname), the path rewritten by URLRewrite, request headers changed by
-/// RequestHeaderModifier, and the response's by ResponseHeaderModifier, in filter order.
+/// URLRewrite hostname), X-Forwarded-For and X-Forwarded-Proto are added, the path rewritten by
+/// URLRewrite, request headers changed by RequestHeaderModifier, and the response's by
+/// ResponseHeaderModifier, in filter order.
 /// </summary>
 public sealed class RouteTransformer(IReadOnlyList<HttpRouteFilter> filters, RequestMatch match) : HttpTransformer
 {
@@ -16,6 +17,10 @@ public sealed class RouteTransformer(IReadOnlyList<HttpRouteFilter> filters, Req
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
         var request = httpContext.Request;
+        // what a gateway tells its backends about the client (a filter may still change them)
+        if (httpContext.Connection.RemoteIpAddress is { } client) proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-For", client.ToString());
+        proxyRequest.Headers.Remove("X-Forwarded-Proto");
+        proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Proto", request.Scheme);
         var host = request.Host.HasValue ? request.Host.Value : null;
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         foreach (var filter in filters)
