@@ -46,8 +46,7 @@ public sealed class NetworkHelper
             listener.Listen(1);
             Console.Out.WriteLine("ready");
             Console.Out.Flush();
-            using var connection = listener.Accept();
-            File.Delete(socketPath);
+            using var connection = listener.Accept(); // (the sandbox removes the socket's directory once connected)
             // One thread serves every request: it moves between namespaces (setns is per thread).
             var thread = new Thread(() => helper.Serve((int)connection.Handle)) { IsBackground = false, Name = "network-helper" };
             thread.Start();
