@@ -212,7 +212,8 @@ public sealed class GatewayRoutingUnitTests
               {"name": "same", "port": 80, "protocol": "HTTP"},
               {"name": "all", "port": 81, "protocol": "HTTP", "hostname": "*.example.com", "allowedRoutes": {"namespaces": {"from": "All"}}},
               {"name": "team", "port": 82, "protocol": "HTTP", "allowedRoutes": {"namespaces": {"from": "Selector", "selector": {"matchLabels": {"team": "a"}}}}},
-              {"name": "tcp", "port": 83, "protocol": "TCP"}]}
+              {"name": "tcp", "port": 83, "protocol": "TCP"},
+              {"name": "no-port", "protocol": "HTTP"}]}
             """));
         var refs = new FakeReferences("apps-a");
         var routes = new[]
@@ -247,6 +248,7 @@ public sealed class GatewayRoutingUnitTests
         Assert.Equal(3, binding.AttachedRoutes["all"]); // team and missing (no sectionName: every listener that allows them), cross
         Assert.Equal(1, binding.AttachedRoutes["team"]);
         Assert.Equal(0, binding.AttachedRoutes["tcp"]);
+        Assert.Equal(0, binding.AttachedRoutes["no-port"]);
 
         refs.Grants.Add(("apps-b", "infra", "svc"));
         (_, results) = RouteBinder.Bind(new[] { gateway }, routes, refs);

@@ -31,6 +31,8 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
 
     private readonly Dictionary<string, PortState> _ports = new();
     private readonly ClusterReferences _refs = new(cluster);
+    /// <summary>Certificates read from Secrets, by "namespace/name", kept while the Secret's resourceVersion stays.</summary>
+    private readonly Dictionary<string, (string Key, X509Certificate2 Certificate)> _certificates = new();
 
     protected override IReadOnlyCollection<string> WatchedKeys => new[]
     {
@@ -45,7 +47,7 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
         var gateways = new List<(StoredObject Stored, GatewayInput Input)>();
         foreach (var o in cluster.Store.List(GatewayApi.GatewaysKey, null).Items)
             if (!o.IsBeingDeleted && GatewayApi.Read<GatewaySpec>(o.ToNode()["spec"]) is { } spec && spec.GatewayClassName is { } cls && ourClasses.Contains(cls))
-                gateways.Add((o, new GatewayInput(o.Namespace, o.Name, spec)));
+                gateways.Add((o, new GatewayInput(o.Namespace, o.Name, spec with { Listeners = spec.Listeners?.DistinctBy(l => l.Name).ToList() })));
         var routes = new List<(StoredObject Stored, RouteInput Input)>();
         foreach (var o in cluster.Store.List(GatewayApi.HttpRoutesKey, null).Items)
             if (!o.IsBeingDeleted && GatewayApi.Read<HttpRouteSpec>(o.ToNode()["spec"]) is { } spec)
@@ -55,23 +57,11 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
         var wanted = new HashSet<string>();
         foreach (var (stored, gateway) in gateways)
         {
-            var address = EnsureAddress(stored, gateway.Spec);
-            var listeners = gateway.Spec.Listeners ?? new List<Listener>();
-            var certificates = listeners.ToDictionary(l => l.Name, l => l.Protocol == "HTTPS" ? Certificate(gateway.Namespace, l) : (null, null));
-            var bound = new Dictionary<int, bool>();
-            if (address is not null)
-                foreach (var group in listeners.Where(l => RouteBinder.SupportedProtocols.Contains(l.Protocol)).GroupBy(l => l.Port))
-                {
-                    var key = $"{address}:{group.Key}";
-                    wanted.Add(key);
-                    var https = group.Any(l => l.Protocol == "HTTPS");
-                    var certs = https ? group.Where(l => certificates[l.Name].Item1 is not null)
-                        .Select(l => (l.Hostname ?? Hostnames.Any, certificates[l.Name].Item1!)).ToList() : null;
-                    var port = EnsureListener(key, new IPEndPoint(IPAddress.Parse(address), group.Key), certs, https, now);
-                    port.Routes = new PortRoutes(group.Select(l => new ListenerRoutes(l.Hostname, bindings[(gateway.Namespace, gateway.Name)].EntriesByListener[l.Name])).ToList());
-                    bound[group.Key] = port.Listener is not null;
-                }
-            WriteGatewayStatus(stored, gateway, address, bound, certificates.ToDictionary(c => c.Key, c => c.Value.Item2), bindings[(gateway.Namespace, gateway.Name)], now);
+            try { Program(stored, gateway, bindings[(gateway.Namespace, gateway.Name)], wanted, now); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "programming Gateway {Namespace}/{Name} failed", gateway.Namespace, gateway.Name);
+            }
         }
         foreach (var key in _ports.Keys.Where(k => !wanted.Contains(k)).ToList())
         {
@@ -80,6 +70,28 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
         }
         foreach (var (stored, route) in routes)
             WriteRouteStatus(stored, routeResults.GetValueOrDefault(route.Id) ?? new List<RouteParentResult>(), now);
+    }
+
+    /// <summary>One Gateway: its address, a listener per served port with the port's route table, its status.</summary>
+    private void Program(StoredObject stored, GatewayInput gateway, GatewayBinding binding, HashSet<string> wanted, DateTime now)
+    {
+        var address = EnsureAddress(stored, gateway.Spec);
+        var listeners = gateway.Spec.Listeners ?? new List<Listener>();
+        var certificates = listeners.ToDictionary(l => l.Name, l => l.Protocol == "HTTPS" ? Certificate(gateway.Namespace, l) : (null, null));
+        var bound = new Dictionary<int, bool>();
+        if (address is not null)
+            foreach (var group in listeners.Where(RouteBinder.Serves).GroupBy(l => l.Port))
+            {
+                var key = $"{address}:{group.Key}";
+                wanted.Add(key);
+                var https = group.Any(l => l.Protocol == "HTTPS");
+                var certs = https ? group.Where(l => certificates[l.Name].Item1 is not null)
+                    .Select(l => (l.Hostname ?? Hostnames.Any, certificates[l.Name].Item1!)).ToList() : null;
+                var port = EnsureListener(key, new IPEndPoint(IPAddress.Parse(address), group.Key), certs, https, now);
+                port.Routes = new PortRoutes(group.Select(l => new ListenerRoutes(l.Hostname, binding.EntriesByListener[l.Name])).ToList());
+                bound[group.Key] = port.Listener is not null;
+            }
+        WriteGatewayStatus(stored, gateway, address, bound, certificates.ToDictionary(c => c.Key, c => c.Value.Item2), binding, now);
     }
 
     private static DateTime Created(StoredObject o) =>
@@ -113,7 +125,7 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
     {
         var current = stored.ToNode().Obj("status")?.Arr("addresses").Objects().Select(a => a.Str("value")).FirstOrDefault(v => v is not null);
         if (current is not null) return current;
-        var ports = (spec.Listeners ?? new List<Listener>()).Select(l => l.Port).Distinct().ToList();
+        var ports = (spec.Listeners ?? new List<Listener>()).Where(RouteBinder.Serves).Select(l => l.Port).Distinct().ToList();
         lock (LoadBalancerAddresses.AllocationLock)
         {
             var taken = LoadBalancerAddresses.Taken(cluster);
@@ -143,14 +155,19 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
         if (reference is null) return (null, new ConditionResult("ResolvedRefs", false, "InvalidCertificateRef", "An HTTPS listener needs tls.certificateRefs"));
         if ((reference.Group ?? "") != "" || (reference.Kind ?? "Secret") != "Secret" || (reference.Namespace ?? gatewayNs) != gatewayNs)
             return (null, new ConditionResult("ResolvedRefs", false, "InvalidCertificateRef", $"Only Secrets in the Gateway's namespace are supported, not {reference.Kind} {reference.Namespace}/{reference.Name}"));
-        var secret = cluster.Get<V1Secret>("/secrets", gatewayNs, reference.Name)?.Model;
+        var live = cluster.Get<V1Secret>("/secrets", gatewayNs, reference.Name);
+        var cacheKey = live is null ? "" : $"{live.Uid}@{live.Stored.ResourceVersion}";
+        if (_certificates.TryGetValue($"{gatewayNs}/{reference.Name}", out var cached) && cached.Key == cacheKey) return (cached.Certificate, null);
+        var secret = live?.Model;
         if (secret?.Type != "kubernetes.io/tls" || secret.Data is null || !secret.Data.TryGetValue("tls.crt", out var crt) || !secret.Data.TryGetValue("tls.key", out var key))
             return (null, new ConditionResult("ResolvedRefs", false, "InvalidCertificateRef", $"Secret {gatewayNs}/{reference.Name} is not a kubernetes.io/tls Secret with tls.crt and tls.key"));
         try
         {
             using var pem = X509Certificate2.CreateFromPem(System.Text.Encoding.ASCII.GetString(crt), System.Text.Encoding.ASCII.GetString(key));
             // exported and re-imported so the key is usable by TLS on every platform
-            return (new X509Certificate2(pem.Export(X509ContentType.Pkcs12)), null);
+            var certificate = new X509Certificate2(pem.Export(X509ContentType.Pkcs12));
+            _certificates[$"{gatewayNs}/{reference.Name}"] = (cacheKey, certificate);
+            return (certificate, null);
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
@@ -192,7 +209,7 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
         int valid = 0, programmedCount = 0;
         foreach (var l in listeners)
         {
-            var supported = RouteBinder.SupportedProtocols.Contains(l.Protocol);
+            var supported = RouteBinder.Serves(l);
             var conflict = conflicts.GetValueOrDefault(l.Name);
             var conflicted = conflict is not null;
             var refsProblem = certificateProblems.GetValueOrDefault(l.Name);
@@ -203,7 +220,8 @@ public sealed class GatewayController(SandboxState state, ClusterAccess cluster,
             if (programmed) programmedCount++;
             var conditions = new List<ConditionResult>
             {
-                supported ? new("Accepted", true, "Accepted", "Listener is accepted") : new("Accepted", false, "UnsupportedProtocol", $"Protocol {l.Protocol} is not supported; use HTTP or HTTPS"),
+                supported ? new("Accepted", true, "Accepted", "Listener is accepted") : RouteBinder.SupportedProtocols.Contains(l.Protocol) ? new("Accepted", false, "UnsupportedValue", $"Port {l.Port} is not a valid port")
+                    : new("Accepted", false, "UnsupportedProtocol", $"Protocol {l.Protocol} is not supported; use HTTP or HTTPS"),
                 programmed ? new("Programmed", true, "Programmed", "Listener is programmed")
                     : new("Programmed", false, supported && !conflicted && refsProblem is null ? "Pending" : "Invalid", address is null ? "Waiting for an address" : "Listener is not programmed"),
                 refsProblem ?? (kindsOk ? new("ResolvedRefs", true, "ResolvedRefs", "Resolved all references") : new("ResolvedRefs", false, "InvalidRouteKinds", "Only HTTPRoute is supported")),

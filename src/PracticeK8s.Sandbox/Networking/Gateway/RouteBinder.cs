@@ -40,6 +40,9 @@ public sealed class GatewayBinding
 public static class RouteBinder
 {
     public static readonly string[] SupportedProtocols = { "HTTP", "HTTPS" };
+    /// <summary>Whether this controller serves the listener: HTTP or HTTPS on a valid port.</summary>
+    public static bool Serves(Listener l) => SupportedProtocols.Contains(l.Protocol) && l.Port is >= 1 and <= 65535;
+
     public static readonly string[] SupportedFilters = { "RequestHeaderModifier", "ResponseHeaderModifier", "RequestRedirect", "URLRewrite" };
 
     public static (Dictionary<(string Ns, string Name), GatewayBinding> Gateways, Dictionary<RouteId, List<RouteParentResult>> Routes)
@@ -84,7 +87,7 @@ public static class RouteBinder
             .Where(l => (parent.SectionName is null || l.Name == parent.SectionName) && (parent.Port is null || l.Port == parent.Port)).ToList();
         if (listeners.Count == 0)
             return new ConditionResult("Accepted", false, "NoMatchingParent", "No listener matches the parentRef's sectionName or port");
-        var allowed = listeners.Where(l => SupportedProtocols.Contains(l.Protocol) && Allows(l, gateway.Namespace, route.Id.Namespace, refs)).ToList();
+        var allowed = listeners.Where(l => Serves(l) && Allows(l, gateway.Namespace, route.Id.Namespace, refs)).ToList();
         if (allowed.Count == 0)
             return new ConditionResult("Accepted", false, "NotAllowedByListeners", "No listener allows routes of this kind from this namespace");
         var attached = 0;
