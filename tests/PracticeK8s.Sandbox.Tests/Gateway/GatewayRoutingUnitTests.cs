@@ -69,6 +69,7 @@ public sealed class GatewayRoutingUnitTests
         Assert.True(match.IsMatch(Request("/", method: "POST", query: "?debug=1", headers: new[] { ("x-env", "canary"), ("User-Agent", "curl/8.5") })));
         Assert.False(match.IsMatch(Request("/", method: "GET", query: "?debug=1", headers: new[] { ("x-env", "canary"), ("User-Agent", "curl/8.5") })));
         Assert.False(match.IsMatch(Request("/", method: "POST", query: "?debug=2", headers: new[] { ("x-env", "canary"), ("User-Agent", "curl/8.5") })));
+        Assert.False(match.IsMatch(Request("/", method: "POST", query: "?DEBUG=1", headers: new[] { ("x-env", "canary"), ("User-Agent", "curl/8.5") })));
         Assert.False(match.IsMatch(Request("/", method: "POST", query: "?debug=1", headers: new[] { ("x-env", "stable"), ("User-Agent", "curl/8.5") })));
         Assert.False(match.IsMatch(Request("/", method: "POST", query: "?debug=1", headers: new[] { ("x-env", "canary"), ("User-Agent", "wget") })));
     }

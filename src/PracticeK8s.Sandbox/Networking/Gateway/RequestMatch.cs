@@ -64,8 +64,9 @@ public sealed class RequestMatch
         }
         foreach (var (name, exact, pattern) in _query)
         {
-            if (!request.Query.TryGetValue(name, out var values) || values.Count == 0) return false;
-            if (!ValueMatches(values[0] ?? "", exact, pattern)) return false;
+            // query parameter names match case-sensitively (header names do not)
+            var values = request.Query.FirstOrDefault(q => q.Key == name).Value;
+            if (values.Count == 0 || !ValueMatches(values[0] ?? "", exact, pattern)) return false;
         }
         return true;
     }
