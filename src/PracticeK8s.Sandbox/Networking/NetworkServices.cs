@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PracticeK8s.Sandbox.Networking.Dns;
+using PracticeK8s.Sandbox.Networking.Gateway;
 using PracticeK8s.Sandbox.Networking.Http;
 using PracticeK8s.Sandbox.Networking.Ingress;
 using PracticeK8s.Sandbox.Networking.Pods;
@@ -33,5 +34,7 @@ public static class NetworkServices
         services.AddSingleton<IngressRouter>();
         services.AddHostedService<IngressImageBinding>();
         services.AddHostedService<IngressController>();
+        services.AddSingleton<GatewayRouter>();
+        services.AddHostedService<GatewayController>();
     }
 }

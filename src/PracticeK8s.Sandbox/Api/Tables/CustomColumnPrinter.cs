@@ -5,7 +5,7 @@ using PracticeK8s.Sandbox.Storage;
 
 namespace PracticeK8s.Sandbox.Api.Tables;
 
-/// <summary>A custom resource's table from its CRD's additionalPrinterColumns (simple JSONPath: <c>.spec.x[0].y</c>).</summary>
+/// <summary>A custom resource's table from its CRD's additionalPrinterColumns (the JSONPath subset of <see cref="PrinterJsonPath"/>).</summary>
 public sealed class CustomColumnPrinter(IReadOnlyList<CustomColumn> columns) : IRowPrinter
 {
     public IReadOnlyList<TableColumn> Columns { get; } =
@@ -31,20 +31,11 @@ public sealed class CustomColumnPrinter(IReadOnlyList<CustomColumn> columns) : I
 
     private static object? Evaluate(JsonElement root, string path)
     {
-        var e = root;
-        foreach (var raw in path.TrimStart('.').Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var seg = raw;
-            int? index = null;
-            var br = seg.IndexOf('[');
-            if (br >= 0 && seg.EndsWith(']') && int.TryParse(seg[(br + 1)..^1], out var i)) { index = i; seg = seg[..br]; }
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(seg, out e)) return null;
-            if (index is { } ix)
-            {
-                if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() <= ix) return null;
-                e = e[ix];
-            }
-        }
+        var results = PrinterJsonPath.Evaluate(root, path);
+        if (results.Count == 0) return null;
+        // several matches print as the API server prints them: space-separated
+        if (results.Count > 1) return string.Join(" ", results.Select(r => r.ValueKind == JsonValueKind.String ? r.GetString() : r.GetRawText()));
+        var e = results[0];
         return e.ValueKind switch
         {
             JsonValueKind.String => e.GetString(),

@@ -6,6 +6,7 @@ using PracticeK8s.Sandbox.Events;
 using PracticeK8s.Sandbox.Hosting;
 using PracticeK8s.Sandbox.Networking;
 using PracticeK8s.Sandbox.Resources;
+using PracticeK8s.Sandbox.Storage;
 
 namespace PracticeK8s.Sandbox.Controllers.Services;
 
@@ -27,8 +28,6 @@ public sealed class LoadBalancerController(SandboxState state, ClusterAccess clu
     protected override void Reconcile()
     {
         var services = cluster.List<V1Service>("/services");
-        var taken = services.SelectMany(s => s.Model.Status?.LoadBalancer?.Ingress ?? new List<V1LoadBalancerIngress>())
-            .Select(i => i.Ip).Where(ip => ip is not null).ToHashSet()!;
         var now = DateTime.UtcNow;
         foreach (var svc in services)
         {
@@ -63,18 +62,23 @@ public sealed class LoadBalancerController(SandboxState state, ClusterAccess clu
                 continue;
             }
             var ports = (svc.Model.Spec!.Ports ?? new List<V1ServicePort>()).Where(p => (p.Protocol ?? "TCP") == "TCP").Select(p => p.Port).ToList();
-            var ip = LoadBalancerAddresses.Pick((IReadOnlySet<string>)taken, ports);
+            string? ip;
+            StoredObject? updated = null;
+            lock (LoadBalancerAddresses.AllocationLock) // Gateways take addresses from the same pool
+            {
+                ip = LoadBalancerAddresses.Pick(LoadBalancerAddresses.Taken(cluster), ports);
+                if (ip is not null)
+                    updated = cluster.Mutate(svc.Stored, n => n["status"] = new JsonObject
+                    {
+                        ["loadBalancer"] = new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = ip, ["ipMode"] = "VIP" }) },
+                    });
+            }
             if (ip is null)
             {
                 events.Warning(Source, svc.Stored, "SyncLoadBalancerFailed", "Error syncing load balancer: failed to ensure load balancer: no free address in 127.0.0.200-254");
                 WakeAt(now + TimeSpan.FromSeconds(10));
                 continue;
             }
-            taken.Add(ip);
-            var updated = cluster.Mutate(svc.Stored, n => n["status"] = new JsonObject
-            {
-                ["loadBalancer"] = new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = ip, ["ipMode"] = "VIP" }) },
-            });
             if (updated is not null) events.Normal(Source, updated, "EnsuredLoadBalancer", "Ensured load balancer");
             _ensuringSince.Remove(svc.Uid);
         }
