@@ -185,6 +185,60 @@ try {
     $null = Step "curl http://${lb}:8080" "(Invoke-WebRequest http://${lb}:8080 -TimeoutSec 5).Content" { param($o) ($o -join '') -match 'Hostname: hello-' }
     $null = Step 'remove it' "Remove-KubeResource -Path $here/load_balancer.yaml -Wait" { Wait-Until { -not (Get-KubePod -Selector role=hello) } }
 
+    Section 'Ingress'
+    # Ports below 1024 (the controller's 80/443) need root where Linux keeps them privileged: then
+    # the controller's LoadBalancer stays pending and its NodePort is the way in.
+    $lowPorts = -not $IsLinux -or (& id -u) -eq '0' -or [int](Get-Content /proc/sys/net/ipv4/ip_unprivileged_port_start -ErrorAction SilentlyContinue) -le 80
+    $null = Step 'apply two apps and an Ingress with two paths' "Publish-KubeResource -Path $here/ingress.yaml" { param($o) @($o).Count -eq 5 }
+    $null = Wait-Until {
+        (Get-KubePod -Selector 'app in (hello,web-nginx)' | Where-Object Ready -eq '1/1').Count -eq 3 -and
+        (Get-KubePod -Namespace ingress-nginx | Where-Object Ready -eq '1/1') -and
+        (-not $lowPorts -or (Get-KubeIngress course).Status.LoadBalancer.Ingress.Ip)
+    }
+    $null = Step 'the built-in controller and its default class' 'Get-KubeResource ingressclasses' { param($o) $o.Name -contains 'nginx' }
+    $null = Step 'the Ingress gets an ADDRESS (kubectl get ingress)' 'Get-KubeIngress' {
+        param($o) -not $lowPorts -or ($o | Where-Object Name -eq course).Status.LoadBalancer.Ingress.Ip -match '^\d+\.\d+\.\d+\.\d+$'
+    }
+    $entry = if ($lowPorts) { "http://$((Get-KubeIngress course).Status.LoadBalancer.Ingress.Ip)" }
+             else { "http://127.0.0.1:$(((Get-KubeService ingress-nginx-controller -Namespace ingress-nginx).Spec.Ports | Where-Object Name -eq http).NodePort)" }
+    $null = Step "curl $entry/hello" "(Invoke-WebRequest $entry/hello -TimeoutSec 5).Content" { param($o) ($o -join '') -match 'Hostname: hello-' }
+    $null = Step "curl $entry/nginx" "(Invoke-WebRequest $entry/nginx -TimeoutSec 5).Content" { param($o) ($o -join '') -match 'Welcome to nginx' }
+
+    Section 'Gateway API'
+    $null = Step 'the same apps behind a Gateway and an HTTPRoute' "Publish-KubeResource -Path $here/gateway.yaml" { param($o) @($o).Count -eq 6 }
+    $null = Wait-Until { ((Get-KubeResource gateways web).status.conditions | Where-Object type -eq Programmed).status -eq 'True' }
+    $gateway = (Get-KubeResource gateways web).status.addresses[0].value
+    $null = Step 'the Gateway is programmed with an address' 'Get-KubeResource gateways web | Select-Object -ExpandProperty status' {
+        param($o) $o.addresses[0].value -match '^\d+\.\d+\.\d+\.\d+$' -and ($o.conditions | Where-Object type -eq Programmed).status -eq 'True'
+    }
+    $null = Step "curl http://${gateway}:8080/hello" "(Invoke-WebRequest http://${gateway}:8080/hello -TimeoutSec 5).Content" { param($o) ($o -join '') -match 'Hostname: hello-' }
+    $null = Step "curl http://${gateway}:8080/nginx" "(Invoke-WebRequest http://${gateway}:8080/nginx -TimeoutSec 5).Content" { param($o) ($o -join '') -match 'Welcome to nginx' }
+
+    Section 'Inside the cluster: Services by name'
+    $null = Step 'a pod to look from' "Publish-KubeResource -Yaml 'apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec: {containers: [{name: sh, image: busybox, command: [sleep, ""3600""]}]}'" { $true }
+    $null = Wait-Until { (Get-KubePod client).Status -eq 'Running' }
+    if ($isolated) {
+        # The pod has the cluster's network and DNS.
+        $null = Step 'wget -qO- http://hello:8080 inside the pod' 'Invoke-KubeExec client -Command wget, -qO-, -T, 5, http://hello:8080' {
+            param($o) ($o -join "`n") -match 'Hostname: hello-'
+        }
+        $null = Step 'nslookup hello inside the pod' 'Invoke-KubeExec client -Command nslookup, hello' {
+            param($o) ($o -join "`n") -match "Name:\s+hello\.default\.svc\.cluster\.local\s+Address:\s+$([regex]::Escape((Get-KubeService hello).ClusterIP))"
+        }
+    }
+    else {
+        # Host-process mode: the pod shares the host's network and name servers; cluster names do not resolve there.
+        $null = Step 'the pod resolves through the host (cluster search path, host name servers)' 'Invoke-KubeExec client -Command cat, /etc/resolv.conf' {
+            param($o) ($o -join "`n") -match 'search default\.svc\.cluster\.local svc\.cluster\.local cluster\.local' -and ($o -join "`n") -notmatch '10\.96\.0\.10'
+        }
+    }
+    $null = Step 'remove them' "Remove-KubeResource -Path $here/gateway.yaml, $here/ingress.yaml -IgnoreNotFound -Wait; Remove-KubePod client -Wait" {
+        Wait-Until { -not (Get-KubePod -Selector 'app in (hello,web-nginx)') }
+    }
+
     Section 'Node maintenance'
     $node = (Get-KubeNode | Select-Object -Last 1).Name
     $null = Step 'cordon' "Suspend-KubeNode $node" { (Get-KubeNode $node).Status -eq 'Ready,SchedulingDisabled' }

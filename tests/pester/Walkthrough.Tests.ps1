@@ -32,7 +32,8 @@ Describe 'the course walkthrough' {
         @{ Step = 'scale to 4' }, @{ Step = 'describe the deployment' }, @{ Step = 'one pod per node (kubectl get all -o wide)' },
         @{ Step = 'the volume is attached' }, @{ Step = 'delete the claim' }, @{ Step = 'describe the service' },
         @{ Step = 'answers came from different pods' }, @{ Step = 'the service gets an external IP' },
-        @{ Step = 'drain' }, @{ Step = 'logs' }, @{ Step = 'and back' }
+        @{ Step = 'drain' }, @{ Step = 'logs' }, @{ Step = 'and back' },
+        @{ Step = 'the Ingress gets an ADDRESS (kubectl get ingress)' }, @{ Step = 'the Gateway is programmed with an address' }
     ) {
         $text | Should -Match "(?m)^pass  $([regex]::Escape($Step))$"
     }
@@ -42,6 +43,16 @@ Describe 'the course walkthrough' {
         $text | Should -Match '(?m)^PS> Set-KubeDeploymentScale nginx-deployment -Replicas 4 -Wait'
         $text | Should -Match '(?m)^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\r?\n-+.*\r?\nnginx-deployment\s+4/4\s'
         $text | Should -Match 'Hostname: hello-'
+    }
+
+    It 'routes by path through the Ingress and the Gateway, and reaches a Service by name from inside a pod' {
+        $text | Should -Match '(?m)^pass  curl http://\S+/hello$'
+        $text | Should -Match '(?m)^pass  curl http://\S+/nginx$'
+        $text | Should -Match '(?m)^pass  curl http://\S+:8080/hello$'
+        & unshare --user --map-root-user true 2>$null
+        if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because 'this system does not let the user create user namespaces'; return }
+        $text | Should -Match '(?m)^pass  wget -qO- http://hello:8080 inside the pod$'
+        $text | Should -Match '(?m)^pass  nslookup hello inside the pod$'
     }
 
     It 'shows hostname and ls / from inside a pod: the pod''s name and its own root' {
