@@ -20,6 +20,7 @@ public static class NetworkServices
         services.AddHttpForwarder();
         services.AddSingleton<BackendForwarder>();
         services.AddSingleton<ServiceBalancer>();
+        services.AddSingleton<ServiceRelay>();
         services.AddHostedService<ServiceProxy>();
         services.AddHostedService<Cluster.ClusterIpProxy>();
         // The cluster DNS: ClusterDnsServer.Serve(udp, tcp, ct) on the sockets of kube-dns (10.96.0.10:53, ClusterDnsService).

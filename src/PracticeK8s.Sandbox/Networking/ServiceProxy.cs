@@ -11,11 +11,10 @@ namespace PracticeK8s.Sandbox.Networking;
 /// kube-proxy's node side for the sandbox: every NodePort (and LoadBalancer) Service TCP port
 /// answers on 127.0.0.1 and on every node's InternalIP and ExternalIP at its nodePort, and a
 /// LoadBalancer's ingress address at the Service port (see <see cref="NodeAddresses"/>). Each
-/// connection is relayed to a ready endpoint (<see cref="ServiceBalancer"/>; with
-/// <c>externalTrafficPolicy: Local</c>, only to endpoints on the node whose address was called)
-/// through <see cref="IPodConnector"/>; with no endpoint the connection is reset, as kube-proxy rejects it.
+/// connection goes through <see cref="ServiceRelay"/> (with <c>externalTrafficPolicy: Local</c>,
+/// only to endpoints on the node whose address was called).
 /// </summary>
-public sealed class ServiceProxy(SandboxState state, ClusterAccess cluster, IPodConnector connector, ServiceBalancer balancer, ILogger<ServiceProxy> log)
+public sealed class ServiceProxy(SandboxState state, ClusterAccess cluster, ServiceRelay relay, ILogger<ServiceProxy> log)
     : ControllerLoop(state, log)
 {
     private sealed record Target(string Namespace, string Service, int Port, bool LocalOnly);
@@ -70,25 +69,11 @@ public sealed class ServiceProxy(SandboxState state, ClusterAccess cluster, IPod
         }
     }
 
-    private async Task Relay(Socket client, Target target, CancellationToken ct)
+    private Task Relay(Socket client, Target target, CancellationToken ct)
     {
         var local = (client.LocalEndPoint as IPEndPoint)?.Address.ToString();
-        var clientIp = (client.RemoteEndPoint as IPEndPoint)?.Address.ToString();
-        if (cluster.Get<V1Service>("/services", target.Namespace, target.Service)?.Model is { } service
-            && ServiceEndpoints.PortOf(service, null, target.Port) is { } port)
-        {
-            var node = target.LocalOnly && local is not null ? _nodeByAddress.GetValueOrDefault(local) : null;
-            foreach (var endpoint in balancer.Candidates(service, port, clientIp, node))
-            {
-                await using var backend = await connector.ConnectAsync(endpoint.PodIp, endpoint.Port, ct);
-                if (backend is null) continue;
-                balancer.Used(service, port, clientIp, endpoint);
-                await using var stream = new NetworkStream(client, ownsSocket: false);
-                await TcpRelay.PumpAsync(stream, backend, ct);
-                return;
-            }
-        }
-        client.LingerState = new LingerOption(true, 0); // nothing answers: reset, as when kube-proxy rejects it
+        var node = target.LocalOnly && local is not null ? _nodeByAddress.GetValueOrDefault(local) : null;
+        return relay.RelayAsync(client, target.Namespace, target.Service, target.Port, node, ct);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public sealed record ContainerLaunch(IReadOnlyList<string>? HostArgv, BuiltinIma
             ["PATH"] = HostShell.ContainerPath,
             ["HOSTNAME"] = podName,
             ["HOME"] = home,
-            // The sandbox's own address while pods have no service network (see KubernetesServiceAddress).
+            // The kubernetes Service, or the sandbox's own address without a cluster network (see KubernetesServiceAddress).
             ["KUBERNETES_SERVICE_HOST"] = KubernetesServiceAddress.Host,
             ["KUBERNETES_SERVICE_PORT"] = KubernetesServiceAddress.Port,
             ["KUBERNETES_SERVICE_PORT_HTTPS"] = KubernetesServiceAddress.Port,

@@ -1,10 +1,10 @@
 namespace PracticeK8s.Sandbox.Runtime;
 
 /// <summary>
-/// Where a container reaches the API server (KUBERNETES_SERVICE_HOST/PORT). On a cluster that is the
-/// kubernetes Service (10.96.0.1:443); pods here share the host's network and that address does not
-/// exist on the host yet, so until the networking issue gives pods the service network the sandbox
-/// sets its own reachable address (127.0.0.1 and its port) once it listens.
+/// Where a container reaches the API server (KUBERNETES_SERVICE_HOST/PORT): the kubernetes Service
+/// (10.96.0.1:443) when pods have the cluster network; in the host-process mode, where pods share the
+/// host's network and that address does not exist, the sandbox sets its own address (127.0.0.1 and
+/// its port) once it listens.
 /// </summary>
 public static class KubernetesServiceAddress
 {

@@ -9,13 +9,12 @@ namespace PracticeK8s.Sandbox.Networking.Cluster;
 
 /// <summary>
 /// kube-proxy inside the cluster: every Service's ClusterIP answers on each of its TCP ports in the
-/// cluster namespace (so from every pod), each connection relayed to a ready endpoint
-/// (<see cref="ServiceBalancer"/>: round robin or ClientIP affinity) through <see cref="IPodConnector"/>;
-/// with no endpoint the connection is reset. Ports a sandbox server answers itself (the cluster DNS)
-/// are left to it.
+/// cluster namespace (so from every pod), each connection handed to <see cref="ServiceRelay"/>
+/// (round robin or ClientIP affinity; reset without endpoints). Ports a sandbox server answers
+/// itself (the cluster DNS) are left to it.
 /// </summary>
-public sealed class ClusterIpProxy(SandboxState state, ClusterAccess cluster, IClusterNetwork clusterNetwork, IPodConnector connector,
-    ServiceBalancer balancer, ILogger<ClusterIpProxy> log) : ControllerLoop(state, log)
+public sealed class ClusterIpProxy(SandboxState state, ClusterAccess cluster, IClusterNetwork clusterNetwork, ServiceRelay relay,
+    ILogger<ClusterIpProxy> log) : ControllerLoop(state, log)
 {
     private readonly Dictionary<string, (string Signature, TcpListenerSet? Listener, DateTime Retry)> _listeners = new();
 
@@ -58,7 +57,7 @@ public sealed class ClusterIpProxy(SandboxState state, ClusterAccess cluster, IC
             try
             {
                 var socket = network.Listen(ProtocolType.Tcp, target.Ip, target.Port);
-                listener = TcpListenerSet.Serve(new[] { socket }, (client, ct) => Relay(client, target.Namespace, target.Name, target.Port, ct), log);
+                listener = TcpListenerSet.Serve(new[] { socket }, (client, ct) => relay.RelayAsync(client, target.Namespace, target.Name, target.Port, null, ct), log);
             }
             catch (IOException e)
             {
@@ -67,22 +66,6 @@ public sealed class ClusterIpProxy(SandboxState state, ClusterAccess cluster, IC
             }
             _listeners[key] = (signature, listener, now + TimeSpan.FromSeconds(10));
         }
-    }
-
-    private async Task Relay(Socket client, string ns, string name, int servicePort, CancellationToken ct)
-    {
-        var clientIp = (client.RemoteEndPoint as IPEndPoint)?.Address.ToString();
-        if (cluster.Get<V1Service>("/services", ns, name)?.Model is { } service && ServiceEndpoints.PortOf(service, null, servicePort) is { } port)
-            foreach (var endpoint in balancer.Candidates(service, port, clientIp))
-            {
-                await using var backend = await connector.ConnectAsync(endpoint.PodIp, endpoint.Port, ct);
-                if (backend is null) continue;
-                balancer.Used(service, port, clientIp, endpoint);
-                await using var stream = new NetworkStream(client, ownsSocket: false);
-                await TcpRelay.PumpAsync(stream, backend, ct);
-                return;
-            }
-        client.LingerState = new LingerOption(true, 0);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

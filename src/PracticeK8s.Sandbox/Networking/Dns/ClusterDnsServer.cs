@@ -44,7 +44,9 @@ public sealed class ClusterDnsServer(ClusterDnsResolver resolver, UpstreamForwar
         }
         finally
         {
-            server.Stop();
+            // The library's Stop waits for its receive tasks, which end cancelled: that is the normal end.
+            try { server.Stop(); }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { }
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class BuiltinPodListeners : BackgroundService
     private readonly IClusterNetwork _network;
     private readonly ILogger<BuiltinPodListeners> _log;
     private readonly string _socketDirectory;
+    private ShortSocketPaths? _socketPaths;
     private readonly Channel<string> _changed = Channel.CreateUnbounded<string>();
     private readonly ConcurrentDictionary<string, PodHttpServer> _servers = new();
     private readonly ConcurrentDictionary<(string Ip, int Port), string> _unixPaths = new();
@@ -38,7 +39,7 @@ public sealed class BuiltinPodListeners : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_network.Active) Security.PrivateFiles.CreateDirectory(_socketDirectory);
+        if (!_network.Active) _socketPaths = new ShortSocketPaths(_socketDirectory);
         try
         {
             await foreach (var uid in _changed.Reader.ReadAllAsync(stoppingToken))
@@ -72,7 +73,7 @@ public sealed class BuiltinPodListeners : BackgroundService
             }
             else
             {
-                var path = Path.Combine(_socketDirectory, $"{Interlocked.Increment(ref _nextSocket)}.sock");
+                var path = _socketPaths!.For($"{Interlocked.Increment(ref _nextSocket)}.sock");
                 bindings.Add(new PodPortBinding(port, null, path));
             }
         }
