@@ -54,7 +54,7 @@ public sealed record PodSpecification(
                     Strings(dns.Arr("searches")),
                     dns.Arr("options").Objects().Select(o => o.Str("value") is { } v ? $"{o.Str("name")}:{v}" : o.Str("name") ?? "").Where(o => o != "").ToList())
                 : null,
-            HostNetwork = spec["hostNetwork"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
+            HostNetwork = spec?["hostNetwork"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
             TerminationGracePeriodSeconds = spec.Long("terminationGracePeriodSeconds") ?? 30,
         };
     }

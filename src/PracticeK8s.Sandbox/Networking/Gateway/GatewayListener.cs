@@ -1,10 +1,8 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using PracticeK8s.Sandbox.Networking.Http;
 
 namespace PracticeK8s.Sandbox.Networking.Gateway;
 
@@ -15,46 +13,32 @@ namespace PracticeK8s.Sandbox.Networking.Gateway;
 /// </summary>
 public sealed class GatewayListener : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly SmallHttpServer _server;
 
-    private GatewayListener(WebApplication app) => _app = app;
+    private GatewayListener(SmallHttpServer server) => _server = server;
 
     /// <param name="certificates">hostname pattern -> certificate for HTTPS; null for plain HTTP.</param>
     public static async Task<GatewayListener?> StartAsync(IPEndPoint endpoint, IReadOnlyList<(string Hostname, X509Certificate2 Certificate)>? certificates,
         RequestDelegate handler)
     {
         if (!LoadBalancerAddresses.CanListen(endpoint.Address.ToString(), endpoint.Port)) return null;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
+        try
         {
-            k.AddServerHeader = false;
-            k.Listen(endpoint, o =>
+            return new GatewayListener(await SmallHttpServer.StartAsync(k => k.Listen(endpoint, o =>
             {
                 if (certificates is { Count: > 0 })
                     o.UseHttps(h => h.ServerCertificateSelector = (_, sni) => Select(certificates, sni));
-            });
-        });
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        var app = builder.Build();
-        app.Run(handler);
-        try { await app.StartAsync(); }
+            }), handler, TimeSpan.FromSeconds(2)));
+        }
         catch (IOException)
         {
-            await app.DisposeAsync(); // taken between the probe and the bind: tried again on a later pass
-            return null;
+            return null; // taken between the probe and the bind: tried again on a later pass
         }
-        return new GatewayListener(app);
     }
 
     private static X509Certificate2 Select(IReadOnlyList<(string Hostname, X509Certificate2 Certificate)> certificates, string? sni) =>
         certificates.Where(c => Hostnames.Matches(c.Hostname, sni ?? "")).OrderByDescending(c => Hostnames.Specificity(c.Hostname))
             .Select(c => c.Certificate).FirstOrDefault() ?? certificates[0].Certificate;
 
-    public async ValueTask DisposeAsync()
-    {
-        try { await _app.StopAsync(TimeSpan.FromSeconds(2)); }
-        catch (OperationCanceledException) { }
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,11 +1,8 @@
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using PracticeK8s.Sandbox.Networking.Http;
 using PracticeK8s.Sandbox.Runtime;
 
 namespace PracticeK8s.Sandbox.Networking.Pods;
@@ -21,26 +18,22 @@ public sealed record PodPortBinding(BuiltinPort Port, Socket? Socket, string? Un
 public sealed class PodHttpServer : IAsyncDisposable
 {
     private const string PortItem = "practicek8s.pod-port";
-    private readonly WebApplication _app;
+    private readonly SmallHttpServer _server;
     private readonly IReadOnlyList<PodPortBinding> _bindings;
     public string Signature { get; }
     public IEnumerable<string> UnixPaths => _bindings.Where(b => b.UnixPath is not null).Select(b => b.UnixPath!);
 
-    private PodHttpServer(WebApplication app, IReadOnlyList<PodPortBinding> bindings, string signature)
+    private PodHttpServer(SmallHttpServer server, IReadOnlyList<PodPortBinding> bindings, string signature)
     {
-        _app = app;
+        _server = server;
         _bindings = bindings;
         Signature = signature;
     }
 
     public static async Task<PodHttpServer> StartAsync(string podUid, IReadOnlyList<PodPortBinding> bindings, string signature, IContainerRuntime runtime)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        builder.WebHost.ConfigureKestrel(k =>
+        var server = await SmallHttpServer.StartAsync(k =>
         {
-            k.AddServerHeader = false;
             foreach (var binding in bindings)
             {
                 void Configure(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
@@ -57,22 +50,17 @@ public sealed class PodHttpServer : IAsyncDisposable
                 if (binding.Socket is { } socket) k.ListenHandle((ulong)socket.Handle.ToInt64(), Configure);
                 else k.ListenUnixSocket(binding.UnixPath!, Configure);
             }
-        });
-        var app = builder.Build();
-        app.Run(async ctx =>
+        }, async ctx =>
         {
             var port = ctx.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(PortItem, out var p) == true ? (int)p! : 0;
             if (!await runtime.ServeHttpAsync(podUid, port, ctx)) ctx.Abort(); // the container stopped serving: as a refused connection
-        });
-        await app.StartAsync();
-        return new PodHttpServer(app, bindings, signature);
+        }, TimeSpan.FromSeconds(1));
+        return new PodHttpServer(server, bindings, signature);
     }
 
     public async ValueTask DisposeAsync()
     {
-        try { await _app.StopAsync(TimeSpan.FromSeconds(1)); }
-        catch (OperationCanceledException) { }
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         foreach (var b in _bindings)
         {
             b.Socket?.Dispose();
