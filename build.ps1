@@ -62,26 +62,14 @@ function Invoke-Test {
     $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $runnerFailures = @()
 
+    # The xunit projects run one after another in the background while Pester runs in the
+    # foreground: both spend most of their time waiting on sandboxes, so together they take
+    # little longer than the longer of the two. Their output follows Pester's.
+    $xunit = $null
     if (-not $NoXunit) {
-        foreach ($project in Get-ChildItem (Join-Path $root 'tests') -Recurse -Filter '*.Tests.csproj') {
-            if (-not ($Filter | Where-Object { $project.BaseName -like $_ -or $_ -eq '*' })) { continue }
-            Write-Step "xunit: $($project.BaseName)"
-            $trx = "$($project.BaseName).trx"
-            & dotnet test $project.FullName -c $Configuration --no-build --nologo `
-                --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
-            $code = $LASTEXITCODE
-            $counts = Read-TrxCounts (Join-Path $results $trx)
-            if ($null -eq $counts) {
-                $runnerFailures += "xunit $($project.BaseName) produced no results (exit code $code)"
-                $totals.Failed += 1
-                continue
-            }
-            $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
-            if ($code -ne 0 -and $counts.Failed -eq 0) {
-                $runnerFailures += "xunit $($project.BaseName) exited with $code"
-                $totals.Failed += 1
-            }
-        }
+        $projects = @(Get-ChildItem (Join-Path $root 'tests') -Recurse -Filter '*.Tests.csproj' |
+            Where-Object { $name = $_.BaseName; $Filter | Where-Object { $name -like $_ -or $_ -eq '*' } })
+        $xunit = Start-XunitRuns -Projects $projects -Configuration $Configuration -Results $results
     }
 
     if (-not $NoPester) {
@@ -108,6 +96,26 @@ function Invoke-Test {
         }
     }
 
+    if ($xunit) {
+        foreach ($run in (Wait-XunitRuns $xunit)) {
+            Write-Step "xunit: $($run.Project) (ran beside Pester)"
+            Get-Content $run.Log | Write-Host
+            $counts = Read-TrxCounts $run.Trx
+            if ($null -eq $counts) {
+                $runnerFailures += "xunit $($run.Project) produced no results (exit code $($run.ExitCode))"
+                $totals.Failed += 1
+                continue
+            }
+            $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
+            if ($run.ExitCode -ne 0 -and $counts.Failed -eq 0) {
+                $runnerFailures += "xunit $($run.Project) exited with $($run.ExitCode)"
+                $totals.Failed += 1
+            }
+        }
+    }
+
+    # CI shows only the end of the log: name every failed test there.
+    foreach ($name in (Get-FailedTestNames $results)) { Write-Host "failed: $name" -ForegroundColor Red }
     foreach ($failure in $runnerFailures) { Write-Host "runner failure: $failure" -ForegroundColor Red }
     Write-Host "tests: $($totals.Passed) passed, $($totals.Failed) failed, $($totals.Skipped) skipped"
     if ($totals.Failed -gt 0) { exit 1 }

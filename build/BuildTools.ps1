@@ -96,3 +96,48 @@ function Find-OpenApiOracle([string] $Root) {
     if (Test-Path (Join-Path $workplace 'swagger.json')) { return $workplace }
     $null
 }
+
+function Start-XunitRuns([System.IO.FileInfo[]] $Projects, [string] $Configuration, [string] $Results) {
+    # One thread job runs the projects in turn; each writes its console output to a log beside its trx.
+    $runs = @(foreach ($project in $Projects) {
+        [pscustomobject]@{
+            Project = $project.BaseName; Path = $project.FullName
+            Trx = Join-Path $Results "$($project.BaseName).trx"; Log = Join-Path $Results "$($project.BaseName).log"
+            ExitCode = $null
+        }
+    })
+    if ($runs.Count -eq 0) { return $null }
+    $job = Start-ThreadJob -ArgumentList $runs, $Configuration, $Results -ScriptBlock {
+        param($runs, $configuration, $results)
+        foreach ($run in $runs) {
+            & dotnet test $run.Path -c $configuration --no-build --nologo `
+                --logger "trx;LogFileName=$(Split-Path $run.Trx -Leaf)" --logger 'console;verbosity=minimal' `
+                --results-directory $results *> $run.Log
+            $run.ExitCode = $LASTEXITCODE
+        }
+    }
+    [pscustomobject]@{ Job = $job; Runs = $runs }
+}
+
+function Wait-XunitRuns($Started) {
+    $null = Wait-Job $Started.Job
+    Receive-Job $Started.Job -ErrorAction Continue
+    Remove-Job $Started.Job
+    $Started.Runs
+}
+
+function Get-FailedTestNames([string] $Results) {
+    foreach ($trxPath in (Get-ChildItem $Results -Filter '*.trx' -ErrorAction SilentlyContinue)) {
+        [xml] $trx = Get-Content $trxPath.FullName -Raw
+        foreach ($result in $trx.TestRun.Results.UnitTestResult) {
+            if ($result.outcome -notin 'Passed', 'NotExecuted') { "$($trxPath.BaseName): $($result.testName)" }
+        }
+    }
+    $pester = Join-Path $Results 'pester.xml'
+    if (Test-Path $pester) {
+        [xml] $nunit = Get-Content $pester -Raw
+        foreach ($case in $nunit.SelectNodes('//test-case[@result="Failure"]')) { "Pester: $($case.name)" }
+        # A block whose setup failed has no failed test case of its own.
+        foreach ($suite in $nunit.SelectNodes('//test-suite[@result="Failure" and not(.//test-case[@result="Failure"])]')) { "Pester: $($suite.name) (its setup)" }
+    }
+}
