@@ -13,4 +13,7 @@ public sealed record TableColumn(string Header, string Property, string Type, in
 
     /// <summary>The columnDefinitions format: "name" for the object's name column, otherwise empty.</summary>
     public string Format { get; init; } = "";
+
+    /// <summary>The name cell adds to the object's name (a StorageClass's "standard (default)").</summary>
+    public bool DecoratesName { get; init; }
 }

@@ -265,6 +265,39 @@ Describe 'Get-KubeResource' {
     }
 }
 
+Describe 'What a newcomer types (issue 20)' {
+    It 'line 1: unquoted comma lists for -Selector and -FieldSelector are joined with commas' {
+        (Get-KubePod -Namespace $ns -Selector app=web, app!=other).Name | Should -Be @('web-a', 'web-b')
+        (Get-KubePod -Namespace $ns -FieldSelector spec.nodeName=n1, metadata.name=web-a).Name | Should -Be 'web-a'
+    }
+
+    It 'line 5: an empty listing says so, as kubectl does, on the information stream only' {
+        $out = Get-KubePod -Namespace nosuchns 6>$null
+        $out | Should -BeNullOrEmpty
+        $info = Get-KubePod -Namespace nosuchns 6>&1
+        "$info" | Should -Be ((Invoke-KubectlRaw get pods -n nosuchns).Output -join '')
+        "$(Get-KubePod -Namespace $ns -Selector app=none 6>&1)" | Should -Be "No resources found in $ns namespace."
+    }
+
+    It 'line 7: the default StorageClass is marked in the NAME cell, and its Name stays the name' {
+        $ours = Get-KubeResource storageclasses | Out-String -Width 2000
+        Assert-SameTable -Ours $ours -Kubectl ((Invoke-Kubectl get storageclasses) -join "`n")
+        $ours | Should -Match '\(default\)'
+        (Get-KubeResource storageclasses).Name | Should -Not -Match 'default'
+    }
+
+    It 'line 8: Get-KubeContext -Current shows the namespace Use-KubeContext -Namespace set for the session' {
+        $context = (Get-KubeContext -Current).Name
+        try {
+            Use-KubeContext $context -Namespace kube-system
+            (Get-KubeContext -Current).Namespace | Should -Be 'kube-system'
+            (Use-KubeContext $context -Namespace kube-public -PassThru).Namespace | Should -Be 'kube-public'
+        }
+        finally { Use-KubeContext $context }
+        (Get-KubeContext -Current).Namespace | Should -Not -Be 'kube-public'
+    }
+}
+
 Describe 'Errors' {
     It 'a missing object is a non-terminating ObjectNotFound per name' {
         $found = Get-KubePod nope, web-a -Namespace $ns -ErrorVariable err -ErrorAction SilentlyContinue

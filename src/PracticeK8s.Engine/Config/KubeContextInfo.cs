@@ -14,5 +14,13 @@ public sealed class KubeContextInfo
     /// <summary>The CURRENT column: "*" for the current context.</summary>
     public string CurrentText => IsCurrent ? "*" : "";
 
+    /// <summary>This context as the session uses it: a session namespace (Use-KubeContext -Namespace) replaces the file's.</summary>
+    public KubeContextInfo InSession(string? sessionNamespace) =>
+        string.IsNullOrEmpty(sessionNamespace) || !IsCurrent ? this : new KubeContextInfo
+        {
+            IsCurrent = IsCurrent, Name = Name, Cluster = Cluster, AuthInfo = AuthInfo, Namespace = sessionNamespace,
+            Server = Server, SourceFile = SourceFile,
+        };
+
     public override string ToString() => Name;
 }

@@ -33,16 +33,27 @@ public static class Selectors
     public static string ToText(IDictionary<string, string> labels) =>
         string.Join(",", labels.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
-    /// <summary>A -Selector argument: a selector string as is, or a hashtable of labels (all must match).</summary>
+    /// <summary>
+    /// A -Selector or -FieldSelector argument: a selector string as is, a hashtable of labels (all must
+    /// match), or a list of either joined with commas (<c>-Selector app=web,tier=front</c> typed unquoted
+    /// arrives as an array).
+    /// </summary>
     public static string? FromArgument(object? value) => value switch
     {
         null => null,
         System.Management.Automation.PSObject ps => FromArgument(ps.BaseObject),
         string s => s,
+        IEnumerable list and not IDictionary => Join(list.Cast<object?>().Select(FromArgument)),
         IDictionary map => string.Join(",", map.Keys.Cast<object>()
             .Select(k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture)!)
             .OrderBy(k => k, StringComparer.Ordinal)
             .Select(k => map[k] is null ? k : $"{k}={map[k]}")),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    private static string? Join(IEnumerable<string?> parts)
+    {
+        var present = parts.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        return present.Count == 0 ? null : string.Join(",", present);
+    }
 }

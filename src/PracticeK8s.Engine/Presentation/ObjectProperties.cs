@@ -73,7 +73,13 @@ public static class ObjectProperties
                 var column = printer.Columns[i];
                 var index = i;
                 string bound;
-                if (column.Format == "name")
+                if (column.Format == "name" && column.DecoratesName)
+                {
+                    // Name stays the object's name for pipelines; the table shows the printer's cell.
+                    properties.Add(new("NameText", typeof(string), true, $"Cell{i}", m => ObjectCells.Cell(m, index)));
+                    bound = "NameText";
+                }
+                else if (column.Format == "name")
                 {
                     bound = "Name";
                 }

@@ -41,10 +41,10 @@ internal abstract class TablePrinter<T> : IKindPrinter where T : class
     protected void Column(string serverName, string property, string type, int priority, string description, Func<T, string> cell) =>
         Column(serverName, property, type, priority, description, (r, _) => cell(r));
 
-    /// <summary>The NAME column every kind starts with.</summary>
-    protected void NameColumn(Func<T, string?> name, int priority = 0)
+    /// <summary>The NAME column every kind starts with; <paramref name="decorates"/> when the cell is more than the name.</summary>
+    protected void NameColumn(Func<T, string?> name, int priority = 0, bool decorates = false)
     {
-        columns.Add(new TableColumn("NAME", "Name", "string", priority, Descriptions.Name) { ServerName = "Name", Format = "name" });
+        columns.Add(new TableColumn("NAME", "Name", "string", priority, Descriptions.Name) { ServerName = "Name", Format = "name", DecoratesName = decorates });
         cells.Add((r, _) => name(r) ?? "");
     }
 

@@ -8,7 +8,7 @@ internal sealed class StorageClassPrinter : ObjectTablePrinter<V1StorageClass>
     public StorageClassPrinter() : base("storage.k8s.io", "StorageClass")
     {
         // The default class is marked in the name cell: "standard (default)".
-        NameColumn(s => IsDefault(s) ? $"{s.Metadata?.Name} (default)" : s.Metadata?.Name);
+        NameColumn(s => IsDefault(s) ? $"{s.Metadata?.Name} (default)" : s.Metadata?.Name, decorates: true);
         Column("Provisioner", "Provisioner", "string", 0, "The type of the provisioner.", s => s.Provisioner ?? "");
         Column("ReclaimPolicy", "ReclaimPolicy", "string", 0, "The reclaim policy of volumes provisioned for this class.",
             s => s.ReclaimPolicy ?? "Delete");

@@ -19,16 +19,19 @@ public sealed class GetKubeContextCommand : KubeAsyncCmdlet
     [Parameter(Mandatory = true, ParameterSetName = "Current")]
     public SwitchParameter Current { get; set; }
 
-    private string? _sessionContext;
+    private string? _sessionContext, _sessionNamespace;
 
-    protected override void OnPipelineThread() =>
-        _sessionContext = SessionSelection.Of(System.Management.Automation.Runspaces.Runspace.DefaultRunspace).Context;
+    protected override void OnPipelineThread()
+    {
+        var selection = SessionSelection.Of(System.Management.Automation.Runspaces.Runspace.DefaultRunspace);
+        (_sessionContext, _sessionNamespace) = (selection.Context, selection.Namespace);
+    }
 
     protected override Task ProcessRecordAsync(CancellationToken cancel)
     {
         var set = KubeSession.LoadConfig().RequireAny();
         var current = _sessionContext ?? set.CurrentContext;
-        var contexts = set.Contexts().Select(c => set.FindContext(c.Name, current ?? "")!).ToList();
+        var contexts = set.Contexts().Select(c => set.FindContext(c.Name, current ?? "")!.InSession(_sessionNamespace)).ToList();
         if (Current)
         {
             var match = contexts.FirstOrDefault(c => c.IsCurrent);

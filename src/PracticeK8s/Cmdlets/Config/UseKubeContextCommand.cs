@@ -70,6 +70,6 @@ public sealed class UseKubeContextCommand : KubeAsyncCmdlet
         selection.Context = Name;
         selection.Namespace = string.IsNullOrEmpty(Namespace) ? null : Namespace;
         if (PassThru)
-            PostObject(KubeSession.LoadConfig().FindContext(Name, Name));
+            PostObject(KubeSession.LoadConfig().FindContext(Name, Name)?.InSession(selection.Namespace));
     }
 }

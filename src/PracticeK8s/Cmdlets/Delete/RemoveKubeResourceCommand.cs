@@ -41,7 +41,7 @@ public sealed class RemoveKubeResourceCommand : RemoveKubeObjectCommand
 
     /// <summary>A field selector that further narrows a selector delete ("status.phase=Failed").</summary>
     [Parameter(ParameterSetName = SelectorSet)]
-    public string? FieldSelector { get; set; }
+    public object? FieldSelector { get; set; }
 
     /// <summary>Manifest files or directories (wildcards allowed; "-" is standard input): delete the objects they describe.</summary>
     [Parameter(ParameterSetName = PathSet, Mandatory = true)]
@@ -93,7 +93,7 @@ public sealed class RemoveKubeResourceCommand : RemoveKubeObjectCommand
             {
                 var kind = await ResolveKindAsync(session, Kind, cancel).ConfigureAwait(false);
                 WarnClusterScoped(kind);
-                var matched = await MatchAsync(session, kind, session.Namespace, Selectors.FromArgument(Selector), FieldSelector, null, cancel).ConfigureAwait(false);
+                var matched = await MatchAsync(session, kind, session.Namespace, Selectors.FromArgument(Selector), Selectors.FromArgument(FieldSelector), null, cancel).ConfigureAwait(false);
                 if (matched.Count == 0)
                     PostVerbose(kind.Namespaced ? $"No resources found in {session.Namespace} namespace." : "No resources found");
                 await DeleteAsync(session, matched, asGroup: true, null, cancel).ConfigureAwait(false);

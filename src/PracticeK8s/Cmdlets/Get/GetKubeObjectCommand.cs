@@ -32,9 +32,9 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
     [Alias("l", "LabelSelector")]
     public object? Selector { get; set; }
 
-    /// <summary>A field selector ("status.phase=Running").</summary>
+    /// <summary>A field selector ("status.phase=Running"; several conditions as a comma list).</summary>
     [Parameter]
-    public string? FieldSelector { get; set; }
+    public object? FieldSelector { get; set; }
 
     /// <summary>After listing, keep streaming changes until Ctrl+C (kubectl get -w).</summary>
     [Parameter]
@@ -63,12 +63,13 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
             return;
         var names = NameFilter.Of(scope.Names ?? Name);
         var labelSelector = Join(Selectors.FromArgument(Selector), scope.LabelSelector);
-        var fieldSelector = Join(Join(FieldSelector, ExtraFieldSelector), scope.FieldSelector);
+        var fieldSelector = Join(Join(Selectors.FromArgument(FieldSelector), ExtraFieldSelector), scope.FieldSelector);
         var allNamespaces = AllNamespaces || scope.AllNamespaces;
         var ns = scope.Namespace ?? target.Namespace;
         var client = new KubeResourceClient(target.Connection);
         bool several = kinds.Count > 1;
         bool firstKindPrinted = false;
+        int listed = 0;
 
         foreach (var kind in kinds)
         {
@@ -107,6 +108,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                 if (names is null || names.Matches(objName))
                 {
                     seen.Add(objName);
+                    listed++;
                     if (buffered is not null)
                         buffered.Add(obj);
                     else
@@ -131,6 +133,9 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
             foreach (var name in exact.Where(n => !seen.Contains(n)))
                 PostError(NotFound(kind, name, null));
 
+            if (kind == kinds[^1] && listed == 0 && names is null && InputObject is null && !Watch)
+                PostNotice(NoResourcesFound(kinds, allNamespaces, ns));
+
             if (Watch)
             {
                 await foreach (var change in client.WatchAsync(kind, listNs, options, position.ResourceVersion, cancel).ConfigureAwait(false))
@@ -151,6 +156,12 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
 
     /// <summary>The type name of objects printed as part of a several-kinds listing (a custom view prints KubeTableText).</summary>
     public const string MixedTableTypeName = "PracticeK8s.KubeTableRow";
+
+    /// <summary>kubectl's line for an empty listing (it writes it to stderr; here the information stream).</summary>
+    private static string NoResourcesFound(IReadOnlyList<ResourceKind> kinds, bool allNamespaces, string? ns) =>
+        !allNamespaces && kinds.Any(k => k.Namespaced) && !string.IsNullOrEmpty(ns)
+            ? $"No resources found in {ns} namespace."
+            : "No resources found";
 
     private static ErrorRecord NotFound(ResourceKind kind, string name, KubeApiException? inner) => ObjectNotFound.Of(kind, name, inner).ToErrorRecord(name);
 
