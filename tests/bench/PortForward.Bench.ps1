@@ -45,7 +45,7 @@ function Measure-Download([int] $Port) {
 
 $info = Start-KubeSandbox -Name "pfbench-$PID" -Temporary -WarningAction SilentlyContinue
 try {
-    $kubeconfig = $env:KUBECONFIG
+    $kubeconfig = $info.SandboxKubeconfig
     & kubectl --kubeconfig $kubeconfig run web --image=nginx | Out-Null
     & kubectl --kubeconfig $kubeconfig wait --for=condition=Ready pod/web --timeout=60s | Out-Null
     & kubectl --kubeconfig $kubeconfig exec web -- dd if=/dev/zero of=/usr/share/nginx/html/big bs=1M count=$Megabytes 2>$null
@@ -73,6 +73,6 @@ try {
     }
 }
 finally {
-    Stop-KubeSandbox -Name $info.Name -ErrorAction SilentlyContinue | Out-Null
+    Stop-KubeSandbox -Name $info.Name -Confirm:$false -ErrorAction SilentlyContinue | Out-Null
     Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
 }
