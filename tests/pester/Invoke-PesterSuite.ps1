@@ -10,7 +10,9 @@ param(
     [Parameter(Mandatory)] [string] $SummaryPath,
     [Parameter(Mandatory)] [string] $ResultPath,
     # Comma-separated file name patterns (a string: native argument passing would expand a bare *).
-    [string] $Filter = ($env:PRACTICEK8S_TEST_FILTER ?? '*')
+    [string] $Filter = ($env:PRACTICEK8S_TEST_FILTER ?? '*'),
+    # Comma-separated file names (no wildcards) left to another runner.
+    [string] $Exclude = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -24,8 +26,14 @@ $env:PRACTICEK8S_TEST_YAMLDOTNET = $OtherYamlDotNet
 $env:PRACTICEK8S_TEST_KUBERNETESCLIENT = $OtherKubernetesClient
 
 $patterns = $Filter -split ','
-$files = Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' |
-    Where-Object { $name = $_.Name; $patterns | Where-Object { $name -like $_ -or $name -like "$_.Tests.ps1" } }
+$excluded = @($Exclude -split ',' | Where-Object { $_ } | ForEach-Object { "$_.Tests.ps1" })
+$files = @(Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' |
+    Where-Object { $name = $_.Name; $patterns | Where-Object { $name -like $_ -or $name -like "$_.Tests.ps1" } } |
+    Where-Object Name -NotIn $excluded)
+if ($files.Count -eq 0) {
+    [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 } | ConvertTo-Json | Set-Content -Path $SummaryPath
+    exit 0
+}
 
 $config = New-PesterConfiguration
 $config.Run.Path = @($files.FullName)
