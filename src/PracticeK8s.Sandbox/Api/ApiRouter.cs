@@ -22,6 +22,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
     private readonly DiscoveryEndpoints _discovery = new(state);
     private readonly PodLogHandler _log = new(state);
     private readonly PodExecHandler _exec = new(state);
+    private readonly PortForward.PortForwardHandler _portForward = new(state);
     private readonly EvictionHandler _eviction = new(state);
 
     public async Task Handle(HttpContext ctx, UserInfo user)
@@ -86,6 +87,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
             case ("get", "log"): await _log.Get(r); break;
             case ("get" or "create", "exec"): await _exec.Handle(r, attach: false); break;
             case ("get" or "create", "attach"): await _exec.Handle(r, attach: true); break;
+            case ("get" or "create", "portforward"): await _portForward.Handle(r); break;
             case ("get", "scale"): await Respond.Json(ctx, 200, Scale.Get(state, def, r.Namespace, r.Name)); break;
             case ("get", null or "status"): await _read.Get(r); break;
             case ("list", _): await _read.List(r); break;
