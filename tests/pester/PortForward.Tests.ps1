@@ -164,6 +164,29 @@ Describe 'Start-KubePortForward' {
     }
 }
 
+Describe 'Port-forward completion' {
+    It 'completes <Line> with the ports the target declares' -ForEach @(
+        @{ Line = 'Start-KubePortForward solo2 -Namespace pf-tests -Port '; Expected = @('8080') }
+        @{ Line = 'Start-KubePortForward solo2 -Namespace pf-tests -Port 9000:'; Expected = @('9000:8080') }
+        @{ Line = 'Start-KubePortForward -Service hello -Namespace pf-tests -Port '; Expected = @('80') }
+        @{ Line = 'Start-KubePortForward deploy/hello -Namespace pf-tests -Port '; Expected = @('8080') }
+    ) {
+        if (-not (Test-Exists pod solo2 $ns)) {
+            Invoke-KubectlApply "apiVersion: v1`nkind: Pod`nmetadata: {name: solo2, namespace: $ns}`nspec:`n  containers: [{name: hello, image: 'gcr.io/google-samples/hello-app:1.0', ports: [{name: http, containerPort: 8080}]}]" | Out-Null
+        }
+        $completions = Wait-Until -Seconds 10 -Because 'completion answers' {
+            $found = (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
+            if ($found) { , @($found) }
+        }
+        $completions.CompletionText | Should -Be $Expected
+    }
+
+    It 'completes -Service with the Services of the namespace' {
+        $line = 'Start-KubePortForward -Namespace pf-tests -Service hel'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'hello'
+    }
+}
+
 Describe 'Stop-KubePortForward' {
     It 'changes nothing with -WhatIf, then frees the port when stopped by pipeline' {
         $pf = Start-KubePortForward $pod -Namespace $ns -Port 0:8080
