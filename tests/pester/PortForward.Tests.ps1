@@ -213,6 +213,23 @@ Describe 'Port-forward lifetime' {
             $ps.Commands.Clear()
             $ps
         }
+        function Get-KubectlForwardingLines([string] $Pod, [int] $Remote) {
+            # kubectl port-forward's "Forwarding from" lines for a free local port (shown as PORT), read from its output.
+            $info = [Diagnostics.ProcessStartInfo]::new((Get-Command kubectl).Source)
+            foreach ($a in $KubectlArgs + @('port-forward', '-n', $ns, "pod/$Pod", "0:$Remote")) { $info.ArgumentList.Add($a) }
+            $info.RedirectStandardOutput = $true
+            $info.RedirectStandardError = $true
+            $kubectl = [Diagnostics.Process]::Start($info)
+            try {
+                $read = $kubectl.StandardOutput.ReadLineAsync()
+                $first = if ($read.Wait(20000)) { $read.Result } else { throw 'kubectl port-forward printed nothing in 20 s' }
+                $lines = @($first)
+                $second = $kubectl.StandardOutput.ReadLineAsync()
+                if ($second.Wait(2000) -and $second.Result) { $lines += $second.Result }
+                $lines -replace ':\d+ ', ':PORT '
+            }
+            finally { $kubectl.Kill(); $kubectl.WaitForExit() }
+        }
         function Wait-PortBound([int] $Port) {
             Wait-Until -Seconds 30 -Because "a listener on $Port" { -not (Test-PortFree $Port) } | Out-Null
         }
@@ -230,6 +247,9 @@ Describe 'Port-forward lifetime' {
             $lines = @($ps.Streams.Information | ForEach-Object { "$($_.MessageData)" })
             $lines | Should -Contain "Forwarding from 127.0.0.1:$port -> 8080"
             $lines | Should -Contain "Handling connection for $port"
+            $kubectlLines = Get-KubectlForwardingLines $pod 8080
+            $ours = @($lines | Where-Object { $_ -like 'Forwarding from*' }) -replace ":$port ", ':PORT '
+            $ours | Should -Be $kubectlLines -Because 'the lines read like kubectl''s'
             $ps.Stop()
             $run.IsCompleted | Should -BeTrue
             Test-PortFree $port | Should -BeTrue
