@@ -7,11 +7,6 @@ using PracticeK8s.Engine.Session;
 
 namespace PracticeK8s.Completion;
 
-public sealed class ServiceNameCompleter : ResourceNameCompleter
-{
-    protected override ResourceKind Kind => KindCatalog.Service;
-}
-
 /// <summary>
 /// Completes Start-KubePortForward -Port with the ports the target declares: a pod's containerPorts
 /// (-Name pod or pod/x), a Deployment's pod template (-Deployment, deploy/x), a Service's ports
