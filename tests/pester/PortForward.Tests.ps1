@@ -257,6 +257,34 @@ Describe 'Port-forward lifetime' {
         finally { $ps.Dispose() }
     }
 
+    It 'leaves, when stopped at any moment of Start, either a listed forward or no listener' {
+        $ps = New-Session
+        try {
+            $outcomes = foreach ($delay in 0, 5, 10, 20, 40, 80, 120, 160, 250, 400) {
+                $port = Get-Random -Minimum 20000 -Maximum 30000
+                while (-not (Test-PortFree $port)) { $port++ }
+                $ps.Commands.Clear()
+                $run = $ps.AddCommand('Start-KubePortForward').AddParameters(@{ Name = $pod; Namespace = $ns; Context = $context; Port = "${port}:8080" }).BeginInvoke()
+                Start-Sleep -Milliseconds $delay
+                $ps.Stop()
+                $ps.Commands.Clear()
+                $listed = @($ps.AddCommand('Get-KubePortForward').Invoke() | Where-Object { $_.LocalPorts -contains $port })
+                $ps.Commands.Clear()
+                if ($listed) {
+                    $null = $ps.AddCommand('Stop-KubePortForward').AddParameter('Id', $listed[0].Id).Invoke()
+                    'handed over'
+                }
+                else {
+                    Test-PortFree $port | Should -BeTrue -Because "a stop after $delay ms left no forward, so no listener either"
+                    'stopped'
+                }
+                Test-PortFree $port | Should -BeTrue
+            }
+            $outcomes | Should -Contain 'stopped'
+        }
+        finally { $ps.Dispose() }
+    }
+
     It 'stops every forward of a session when the module is removed or the session closes' {
         $ps = New-Session
         try {
