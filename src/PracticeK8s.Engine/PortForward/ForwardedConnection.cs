@@ -9,9 +9,11 @@ internal sealed record ConnectionEnd(string? ServerError);
 
 /// <summary>
 /// Copies bytes both ways between one accepted local socket and its port-forward WebSocket. The
-/// channel protocol cannot half-close, so the local side's end of input closes the WebSocket
-/// (the server then closes the pod connection); whatever the server still sends until its close
-/// is delivered. A local side that never reads again is cut after <see cref="CloseGrace"/>.
+/// channel protocol cannot half-close (kubectl tunnels SPDY for that), so the local side's end of
+/// input closes the WebSocket as the official clients do, and the server then closes the pod
+/// connection: what the server sends until its close is delivered, but a pod that answers only
+/// after its client's end of input (a half-closing client) may be cut. A server that does not
+/// answer our close is cut after <see cref="CloseGrace"/>.
 /// </summary>
 internal static class ForwardedConnection
 {
