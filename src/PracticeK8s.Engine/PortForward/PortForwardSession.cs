@@ -89,6 +89,9 @@ public sealed class PortForwardSession : IDisposable
     /// <summary>Why the forward ended by itself (null while running or when stopped).</summary>
     public string? Error { get; private set; }
 
+    /// <summary>The last failure of a single connection that did not end the forward (for example a refused upgrade).</summary>
+    public string? LastConnectionError { get; private set; }
+
     public int ActiveConnections => Volatile.Read(ref _active);
     public long TotalConnections => Interlocked.Read(ref _total);
 
@@ -254,7 +257,8 @@ public sealed class PortForwardSession : IDisposable
         }
         catch (Exception e) when (!cancel.IsCancellationRequested)
         {
-            ConnectionFailed?.Invoke($"an error occurred forwarding {port.LocalPort} -> {port.RemotePort}: {e.Message}");
+            LastConnectionError = $"an error occurred forwarding {port.LocalPort} -> {port.RemotePort}: {e.Message}";
+            ConnectionFailed?.Invoke(LastConnectionError);
         }
         catch (Exception)
         {

@@ -171,6 +171,33 @@ public sealed class PortForwardSessionTests
         Assert.False(registry.Stop(1));
     }
 
+    [Fact]
+    public async Task A_refused_connection_is_recorded_but_a_pod_not_found_ends_the_forward()
+    {
+        int calls = 0;
+        Task<WebSocket> Refuse(string path, CancellationToken cancel) => Interlocked.Increment(ref calls) == 1
+            ? throw new KubeException("upgrade refused: 503", "KubeServerError", System.Management.Automation.ErrorCategory.ResourceUnavailable)
+            : throw new KubeApiException(HttpStatusCode.NotFound, "NotFound", "pods \"web-1\" not found", "GET", path);
+        var session = new PortForwardSession(Target(new ResolvedPort(0, 80)), "ctx", Refuse);
+        session.Start(ListenAddress.ParseAll(["127.0.0.1"]));
+        int port = session.LocalPorts[0];
+        using (var first = new TcpClient())
+        {
+            await first.ConnectAsync(IPAddress.Loopback, port);
+            await WaitUntil(() => session.LastConnectionError is not null);
+        }
+        Assert.Equal($"an error occurred forwarding {port} -> 80: upgrade refused: 503", session.LastConnectionError);
+        Assert.Equal(PortForwardState.Running, session.State);
+        using (var second = new TcpClient())
+        {
+            await second.ConnectAsync(IPAddress.Loopback, port);
+            await session.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        Assert.Equal(PortForwardState.Ended, session.State);
+        Assert.Equal("lost connection to pod: pods \"web-1\" not found", session.Error);
+        Assert.True(CanBind(IPAddress.Loopback, port));
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
