@@ -68,7 +68,7 @@ public sealed class PortForwardHandler(SandboxState state)
         var session = new SpdySession(transport, SpdyLimits.Default, forward.OnStream);
         await session.RunAsync(stop);
         http.RequestServices.GetRequiredService<ILogger<PortForwardHandler>>()
-            .LogWarning("port-forward session to pod {Pod} ended: {Reason}", dialer.Pod.Name, session.EndReason);
+            .LogDebug("port-forward session to pod {Pod} ended: {Reason}", dialer.Pod.Name, session.EndReason);
     }
 
     /// <summary>The <c>ports</c> query (repeated or comma-separated), checked as the kubelet checks it.</summary>
