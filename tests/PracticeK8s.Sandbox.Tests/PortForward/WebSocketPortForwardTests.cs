@@ -100,6 +100,20 @@ public sealed class WebSocketPortForwardTests(SandboxFixture f)
         var plain = await http.GetAsync($"/api/v1/namespaces/{ns}/pods/nosuch/portforward?ports=8080");
         Assert.Equal(404, (int)plain.StatusCode);
         Assert.Contains("pods \\\"nosuch\\\" not found", await plain.Content.ReadAsStringAsync());
+        await f.Admin.CoreV1.CreateNamespacedPodAsync(new k8s.Models.V1Pod
+        {
+            Metadata = new k8s.Models.V1ObjectMeta { Name = "pending" },
+            Spec = new k8s.Models.V1PodSpec { SchedulerName = Pods.NoScheduler, Containers = new List<k8s.Models.V1Container> { Pods.Container("c", HelloPods.Image) } },
+        }, ns);
+        var pending = await http.GetAsync($"/api/v1/namespaces/{ns}/pods/pending/portforward?ports=8080");
+        Assert.Equal(400, (int)pending.StatusCode);
+        Assert.Contains("pod pending does not have a host assigned", await pending.Content.ReadAsStringAsync());
+        await Pods.CreateBound(f.Admin, ns, "done", "Never", Pods.Container("c", "busybox", "true"));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await f.Admin.CoreV1.ReadNamespacedPodAsync("done", ns)).Status?.Phase != "Succeeded" && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var completed = await http.GetAsync($"/api/v1/namespaces/{ns}/pods/done/portforward?ports=8080");
+        Assert.Equal(400, (int)completed.StatusCode);
+        Assert.Contains("pod is not running. Current status=Succeeded", await completed.Content.ReadAsStringAsync());
         var readOnly = await Assert.ThrowsAnyAsync<Exception>(() => f.ReadOnly.WebSocketNamespacedPodPortForwardAsync("nosuch", ns, new[] { 8080 }, WebSocketProtocol.V4BinaryWebsocketProtocol));
         Assert.Contains("403", readOnly.ToString());
     }
