@@ -70,6 +70,9 @@
         'Copy-KubeItem'
         'Suspend-KubeNode'
         'Resume-KubeNode'
+        'Start-KubePortForward'
+        'Get-KubePortForward'
+        'Stop-KubePortForward'
     )
     FunctionsToExport    = @('Register-KubeShouldOperator')
     AliasesToExport      = @()
@@ -80,6 +83,7 @@
         'formats/Resources.Format.ps1xml'
         'formats/Changes.Format.ps1xml'
         'formats/Troubleshoot.Format.ps1xml'
+        'formats/PortForward.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

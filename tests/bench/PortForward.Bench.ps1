@@ -2,11 +2,13 @@
 .SYNOPSIS
     Throughput of one connection through `kubectl port-forward` to a sandbox pod: MB/s for a 100 MB
     download from an nginx pod, with kubectl 1.33 (SPDY tunneled in a WebSocket, and plain SPDY with
-    KUBECTL_PORT_FORWARD_WEBSOCKETS=false) and kubectl 1.28 (plain SPDY).
+    KUBECTL_PORT_FORWARD_WEBSOCKETS=false) and kubectl 1.28 (plain SPDY), and through the module's
+    Start-KubePortForward (one WebSocket per connection, v4.channel.k8s.io) on the same sandbox.
 .DESCRIPTION
     Starts its own temporary sandbox, writes a 100 MB file into the nginx pod's html dir (kubectl
     exec + dd), then for each kubectl runs `port-forward pod/web 0:80` and times one HTTP GET of the
-    file through the local port. Prints one line per kubectl (best of -Tries). Not part of the
+    file through the local port; the same through Start-KubePortForward pod/web 0:80. Prints one
+    line per client (best of -Tries). Not part of the
     pass/fail test suite.
 #>
 param(
@@ -49,6 +51,13 @@ try {
     & kubectl --kubeconfig $kubeconfig run web --image=nginx | Out-Null
     & kubectl --kubeconfig $kubeconfig wait --for=condition=Ready pod/web --timeout=60s | Out-Null
     & kubectl --kubeconfig $kubeconfig exec web -- dd if=/dev/zero of=/usr/share/nginx/html/big bs=1M count=$Megabytes 2>$null
+    $forward = Start-KubePortForward pod/web -Context $info.Context -Namespace default -Port 0:80
+    try {
+        $rates = foreach ($i in 1..$Tries) { Measure-Download $forward.LocalPorts[0] }
+        Write-Host ('{0,-36} best {1,6:F1} MB/s  (tries: {2})' -f 'Start-KubePortForward (WebSocket)', ($rates | Measure-Object -Maximum).Maximum,
+            (($rates | ForEach-Object { '{0:F1}' -f $_ }) -join ', '))
+    }
+    finally { $forward | Stop-KubePortForward }
     foreach ($k in $kubectls) {
         if (-not (Test-Path $k.Path)) { Write-Host ('{0,-36} not installed' -f $k.Label); continue }
         $psi = [Diagnostics.ProcessStartInfo]::new($k.Path)

@@ -61,7 +61,7 @@ internal static class ExecSocket
             {
                 if (e.InnerException is KubeException transport)
                     throw transport;
-                throw new KubeException($"Unable to connect to the server {connection.Server}: cannot open the exec stream: {Http.TransportErrors.Cause(e)}",
+                throw new KubeException($"Unable to connect to the server {connection.Server}: cannot open the {uri.AbsolutePath[(uri.AbsolutePath.LastIndexOf('/') + 1)..]} stream: {Http.TransportErrors.Cause(e)}",
                     "KubeConnectionFailed", System.Management.Automation.ErrorCategory.ConnectionError, path, e);
             }
             // The refusal's body is not exposed by ClientWebSocket: ask the same URL without the upgrade for the Status.

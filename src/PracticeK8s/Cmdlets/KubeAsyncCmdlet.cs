@@ -82,6 +82,8 @@ public abstract partial class KubeAsyncCmdlet : PSCmdlet, IDisposable
     {
         _pipelineThreadId = Environment.CurrentManagedThreadId;
         OnPipelineThread();
+        foreach (var warning in Session.SessionPortForwards.TakeEndWarnings(System.Management.Automation.Runspaces.Runspace.DefaultRunspace))
+            WriteWarning(warning);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         var queue = _queue = new BlockingCollection<Action>();
         Task work = Task.Run(async () =>

@@ -41,10 +41,15 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
+        StopPortForwards();
         // The engine stays loaded (contexts cannot unload); a later Import-Module hooks again.
         if (Interlocked.Exchange(ref s_hooked, 0) == 1)
             AssemblyLoadContext.Default.Resolving -= Resolve;
     }
+
+    /// <summary>Removing the module from a session ends that session's port-forwards (their listeners would outlive every command that shows them).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void StopPortForwards() => Session.SessionPortForwards.StopAll(System.Management.Automation.Runspaces.Runspace.DefaultRunspace);
 
     private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name) =>
         name.Name is EngineAssemblyName or ModelsAssemblyName ? Context.LoadFromAssemblyName(name) : null;
