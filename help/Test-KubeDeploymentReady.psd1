@@ -1,6 +1,6 @@
 @{
     Synopsis    = 'Tells whether deployments are ready: $true or $false per object.'
-    Description = 'A Deployment is ready when its rollout is complete (observed generation, every replica updated and available, no old replicas left, no progress deadline exceeded). Test-KubeDeploymentReady checks the named deployments (all of the namespace when no name is given) or the objects piped in as they are, and returns $true or $false for each; with -Detailed it returns Kind, Namespace, Name, Healthy and the Reason. Use it in scripts (if (-not (...)) { ... }) and cluster checks; Test-KubeResource does the same for every checkable kind.'
+    Description = 'A Deployment is ready when its rollout is complete (observed generation, every replica updated and available, no old replicas left, no progress deadline exceeded). Test-KubeDeploymentReady checks the named deployments (all of the namespace when no name is given) or the objects piped in as they are, and returns one $true or $false for all of them ($true only when every one is; $false when there was nothing to check); with -Detailed it returns an object per check: Kind, Namespace, Name, Healthy and the Reason. Use it in scripts (if (-not (...)) { ... }) and cluster checks; Test-KubeResource does the same for every checkable kind.'
     Parameters  = @{
         Name        = 'The deployments to check; wildcards allowed; none means all of the namespace.'
         InputObject = 'Objects from Get-KubeDeployment, checked as they are.'

@@ -1,6 +1,6 @@
 @{
     Synopsis    = 'Tells whether pods are ready: $true or $false per object.'
-    Description = 'A Pod is ready when it runs with every container ready (or has succeeded), is not terminating, and restarted no more than -MaxRestartCount times. Test-KubePodHealthy checks the named pods (all of the namespace when no name is given) or the objects piped in as they are, and returns $true or $false for each; with -Detailed it returns Kind, Namespace, Name, Healthy and the Reason. Use it in scripts (if (-not (...)) { ... }) and cluster checks; Test-KubeResource does the same for every checkable kind.'
+    Description = 'A Pod is ready when it runs with every container ready (or has succeeded), is not terminating, and restarted no more than -MaxRestartCount times. Test-KubePodHealthy checks the named pods (all of the namespace when no name is given) or the objects piped in as they are, and returns one $true or $false for all of them ($true only when every one is; $false when there was nothing to check); with -Detailed it returns an object per check: Kind, Namespace, Name, Healthy and the Reason. Use it in scripts (if (-not (...)) { ... }) and cluster checks; Test-KubeResource does the same for every checkable kind.'
     Parameters  = @{
         Name        = 'The pods to check; wildcards allowed; none means all of the namespace.'
         InputObject = 'Objects from Get-KubePod, checked as they are.'

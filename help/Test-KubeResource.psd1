@@ -3,7 +3,7 @@
     Description = @'
 Test-KubeResource answers the question a cluster check asks: is it ready? A Deployment is ready when its rollout is complete and every replica is available (the rule of kubectl rollout status); a StatefulSet, DaemonSet or ReplicaSet when all its pods are ready; a Pod when it runs with every container ready (or has succeeded), is not terminating and restarted no more than -MaxRestartCount times; a Node when its Ready condition is True; a Job when it has its completions; a PersistentVolumeClaim when it is Bound.
 
-It returns $true or $false per object — objects piped in are checked as they are, named objects are read from the cluster — or, with -Detailed, an object with Kind, Namespace, Name, Healthy and the Reason it is not healthy. Inside Pester, $obj | Should -BeKubeReady uses the same rules.
+It returns one $true or $false for everything it checked ($true only when every object is healthy; $false when there was nothing to check) — objects piped in are checked as they are, named objects are read from the cluster — or, with -Detailed, an object per check with Kind, Namespace, Name, Healthy and the Reason it is not healthy. Inside Pester, $obj | Should -BeKubeReady uses the same rules.
 '@
     Parameters  = @{
         Kind            = 'The kind of the objects named (deployment, sts, ds, rs, pod, node, job, pvc); not needed for piped objects.'

@@ -18,9 +18,13 @@ status: {observedGeneration: 2, replicas: 3, updatedReplicas: 3, readyReplicas: 
 }
 
 Describe 'Test-KubeResource on piped objects' {
-    It 'answers $true/$false per object' {
-        $deployments | Test-KubeResource | Should -Be @($true, $false)
-        $deployments | Test-KubeDeploymentReady | Should -Be @($true, $false)
+    It 'answers one $true/$false for the set, and per object with -Detailed' {
+        # Issue 20, line 13: one answer for the set (it printed "True False" before), per object with -Detailed.
+        $deployments | Test-KubeResource | Should -BeExactly $false
+        $deployments | Test-KubeDeploymentReady | Should -BeExactly $false
+        $deployments[0] | Test-KubeDeploymentReady | Should -BeExactly $true
+        @($deployments | Test-KubeDeploymentReady -Detailed).Healthy | Should -Be @($true, $false)
+        @(@() | Test-KubeDeploymentReady) | Should -BeExactly @($false)
     }
 
     It 'explains with -Detailed' {

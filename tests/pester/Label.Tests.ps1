@@ -23,8 +23,13 @@ Describe 'Set-KubeLabel' {
     }
 
     It 'removes a label with $null and labels by selector' {
-        Set-KubeLabel pod -Namespace $ns -Selector tier -Label @{ tier = $null } | Should -HaveCount 2
+        # "unlabeled", as kubectl says for a removal (issue 20, line 14).
+        Set-KubeLabel pod -Namespace $ns -Selector tier -Label @{ tier = $null } | Should -Be @('pod/web-a unlabeled', 'pod/web-b unlabeled')
         (Invoke-Kubectl get pods -n $ns -l tier -o name) | Should -BeNullOrEmpty
+        Invoke-Kubectl label pod web-a -n $ns gone=yes | Out-Null
+        Invoke-Kubectl label pod web-a -n $ns gone- | Should -Be 'pod/web-a unlabeled'
+        Invoke-Kubectl label pod web-a -n $ns gone=again | Out-Null
+        Set-KubeLabel pod web-a -Namespace $ns -Label @{ gone = $null } | Should -Be 'pod/web-a unlabeled'
     }
 
     It 'changes nothing with -WhatIf' {

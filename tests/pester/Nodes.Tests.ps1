@@ -103,9 +103,10 @@ Describe 'Suspend-KubeNode -Drain' {
         New-ManagedPod -Name fine -Node $node -OwnerUid $ownerUid
         $result = Suspend-KubeNode $node -Drain -IgnoreDaemonSets -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Drained | Should -BeFalse
+        # kubectl's text, naming the cmdlet's own parameters (issue 20, line 14).
         $result.Errors | Should -Be @(
-            "cannot delete Pods that declare no controller (use --force to override): $ns/lonely"
-            "cannot delete Pods with local storage (use --delete-emptydir-data to override): $ns/scratch")
+            "cannot delete Pods that declare no controller (use -Force to override): $ns/lonely"
+            "cannot delete Pods with local storage (use -DeleteEmptyDirData to override): $ns/scratch")
         $result.Remaining | Should -Be @("$ns/fine", "$ns/lonely", "$ns/scratch")
         $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeDrainRefused*'
         $err[0].Exception.Message | Should -BeLike "unable to drain node `"$node`": *; node/$node stays cordoned"
@@ -153,7 +154,7 @@ spec:
 
         $refused = Suspend-KubeNode $node -Drain -DisableEviction -Confirm:$false -ErrorAction SilentlyContinue
         $refused.Errors | Should -HaveCount 1
-        $refused.Errors[0] | Should -BeLike "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): *$agentKey*"
+        $refused.Errors[0] | Should -BeLike "cannot delete DaemonSet-managed Pods (use -IgnoreDaemonSets to ignore): *$agentKey*"
 
         $result = Suspend-KubeNode $node -Drain -IgnoreDaemonSets -DisableEviction -Confirm:$false -WarningVariable warned -WarningAction SilentlyContinue
         $result.Drained | Should -BeTrue

@@ -10,11 +10,11 @@ namespace PracticeK8s.Engine.Drain;
 /// </summary>
 public sealed class DrainFilters
 {
-    public static readonly DrainRule DaemonSetFatal = new(DrainCause.DaemonSetManaged, "DaemonSet-managed Pods (use --ignore-daemonsets to ignore)");
+    public static readonly DrainRule DaemonSetFatal = new(DrainCause.DaemonSetManaged, "DaemonSet-managed Pods (use -IgnoreDaemonSets to ignore)");
     public static readonly DrainRule DaemonSetWarning = new(DrainCause.DaemonSetManaged, "ignoring DaemonSet-managed Pods");
-    public static readonly DrainRule LocalStorageFatal = new(DrainCause.LocalStorage, "Pods with local storage (use --delete-emptydir-data to override)");
+    public static readonly DrainRule LocalStorageFatal = new(DrainCause.LocalStorage, "Pods with local storage (use -DeleteEmptyDirData to override)");
     public static readonly DrainRule LocalStorageWarning = new(DrainCause.LocalStorage, "deleting Pods with local storage");
-    public static readonly DrainRule UnmanagedFatal = new(DrainCause.NoController, "Pods that declare no controller (use --force to override)");
+    public static readonly DrainRule UnmanagedFatal = new(DrainCause.NoController, "Pods that declare no controller (use -Force to override)");
     public static readonly DrainRule UnmanagedWarning = new(DrainCause.NoController, "deleting Pods that declare no controller");
     public const string MirrorAnnotation = "kubernetes.io/config.mirror";
 

@@ -48,6 +48,13 @@ public static class LabelChange
         return unchanged ? null : new JsonObject { ["metadata"] = new JsonObject { ["labels"] = labels } };
     }
 
+    /// <summary>
+    /// kubectl's word for an applied change: "unlabeled" when the object lost labels without -Overwrite
+    /// (kubectl compares the object's size before and after), else "labeled".
+    /// </summary>
+    public static string Verb(IReadOnlyDictionary<string, string?> changes, bool overwrite) =>
+        !overwrite && changes.Count > 0 && changes.Values.All(v => v is null) ? "unlabeled" : "labeled";
+
     public static string Describe(IReadOnlyDictionary<string, string?> changes) =>
         string.Join(", ", changes.Select(c => c.Value is null ? $"{c.Key}-" : $"{c.Key}={c.Value}"));
 }

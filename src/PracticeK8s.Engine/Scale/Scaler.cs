@@ -12,6 +12,14 @@ namespace PracticeK8s.Engine.Scale;
 public sealed record ScaleProgress(long Desired, long Current, long Ready, long Updated, bool Observed)
 {
     public bool Done => Observed && Current == Desired && Ready == Desired && Updated >= Desired;
+
+    /// <summary>
+    /// The progress line: ready pods against the target, then the pods the controller created (Pending
+    /// ones too: status.replicas counts them, so "running" would be wrong) and those updated.
+    /// </summary>
+    public override string ToString() => $"{Ready} of {Desired} ready ({Current} created, {Updated} updated)";
+
+    public int PercentComplete => Desired == 0 ? 100 : (int)(Math.Min(Ready, Desired) * 100 / Desired);
 }
 
 /// <summary>

@@ -46,7 +46,8 @@ public static class YamlDocuments
         }
         catch (YamlException e)
         {
-            throw new KubeYamlException(source, Math.Max(index, 1), (int)e.Start.Line, (int)e.Start.Column, Problem(e), e);
+            var (line, column) = Where(e, text);
+            throw new KubeYamlException(source, Math.Max(index, 1), line, column, Problem(e), e);
         }
         catch (InvalidOperationException e)
         {
@@ -145,6 +146,30 @@ public static class YamlDocuments
 
     private static bool IsFloat(string s) =>
         System.Text.RegularExpressions.Regex.IsMatch(s, @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
+
+    /// <summary>
+    /// Where the problem is. YamlDotNet places a tab in the indentation at the start of the enclosing
+    /// mapping (often line 1, column 1): that case is found in the text instead, as the first line
+    /// from there whose indentation holds a tab.
+    /// </summary>
+    private static (int Line, int Column) Where(YamlException e, string text)
+    {
+        var innermost = e;
+        while (innermost.InnerException is YamlException deeper)
+            innermost = deeper;
+        var (line, column) = ((int)innermost.Start.Line, (int)innermost.Start.Column);
+        if (!innermost.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+            return ((int)e.Start.Line, (int)e.Start.Column);
+        var lines = text.Split('\n');
+        for (int i = Math.Max(line - 1, 0); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t');
+            if (tab >= 0 && tab < indent)
+                return (i + 1, tab + 1);
+        }
+        return (line, column);
+    }
 
     private static string Problem(YamlException e)
     {

@@ -138,6 +138,9 @@ public static class YamlWriter
             return true;
         if (char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]))
             return true;
+        // YAML 1.1 readers (PyYAML, go-yaml v2, older tools) take 2026-12-07 and 2026-12-07T14:19:49Z as timestamps.
+        if (LooksLikeTimestamp(s))
+            return true;
         if (",[]{}#&*!|>'\"%@`".Contains(s[0]))
             return true;
         if (s[0] is '-' or '?' or ':' && (s.Length == 1 || s[1] == ' '))
@@ -146,6 +149,11 @@ public static class YamlWriter
             return true;
         return s.Any(c => char.IsControl(c) || c == '\uFEFF');
     }
+
+    private static readonly System.Text.RegularExpressions.Regex Timestamp =
+        new(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt \t])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static bool LooksLikeTimestamp(string s) => Timestamp.IsMatch(s);
 
     private static string Quote(string s)
     {

@@ -94,9 +94,9 @@ public sealed class DrainFiltersTests
         var plan = await new NodeDrainer(api, new DrainSettings()).PlanAsync("n1", default);
         Assert.Equal(new[]
         {
-            "cannot delete Pods with local storage (use --delete-emptydir-data to override): default/cache",
-            "cannot delete Pods that declare no controller (use --force to override): default/lonely-a, other/lonely-b",
-            "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/proxy-1",
+            "cannot delete Pods with local storage (use -DeleteEmptyDirData to override): default/cache",
+            "cannot delete Pods that declare no controller (use -Force to override): default/lonely-a, other/lonely-b",
+            "cannot delete DaemonSet-managed Pods (use -IgnoreDaemonSets to ignore): kube-system/proxy-1",
         }, plan.Errors());
 
         var allowed = await new NodeDrainer(api, new DrainSettings { IgnoreDaemonSets = true, Force = true, DeleteEmptyDirData = true }).PlanAsync("n1", default);

@@ -51,7 +51,7 @@ public sealed class EvictionTests
         var (drainer, _, _, _) = Drainer(api, Fast);
         var result = await drainer.DrainAsync("n1", default);
         Assert.False(result.Drained);
-        Assert.Equal(new[] { "cannot delete Pods that declare no controller (use --force to override): default/lonely" }, result.Errors);
+        Assert.Equal(new[] { "cannot delete Pods that declare no controller (use -Force to override): default/lonely" }, result.Errors);
         Assert.Equal(new[] { "default/lonely", "default/web" }, result.Remaining);
         Assert.DoesNotContain(api.Calls, c => c.StartsWith("evict"));
         Assert.Equal(2, api.Pods.Count);

@@ -61,6 +61,15 @@ public sealed class YamlDocumentsTests
     }
 
     [Fact]
+    public void ATabInTheIndentation_IsReportedWhereItIs_NotAtTheMappingsStart()
+    {
+        var error = Assert.Throws<KubeYamlException>(() => YamlDocuments.Parse("apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n", "f.yaml"));
+        Assert.Equal(4, error.Line);
+        Assert.Equal(1, error.Column);
+        Assert.Contains("tab", error.Message);
+    }
+
+    [Fact]
     public void DuplicateKeys_AreErrors()
     {
         var error = Assert.Throws<KubeYamlException>(() => YamlDocuments.Parse("a: 1\nb: 2\na: 3\n", "f.yaml"));

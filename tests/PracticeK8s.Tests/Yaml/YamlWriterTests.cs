@@ -46,6 +46,8 @@ public sealed class YamlWriterTests
     [InlineData("*star")]
     [InlineData("tab\there")]
     [InlineData("it's")]
+    [InlineData("2026-12-07T14:19:49Z")]
+    [InlineData("2026-12-07")]
     public void StringsThatWouldReadAsSomethingElse_AreQuotedAndRoundTrip(string value)
     {
         var node = new JsonObject { ["v"] = value, ["n"] = 5, ["b"] = false, ["e"] = new JsonObject(), ["l"] = new JsonArray() };
@@ -55,6 +57,13 @@ public sealed class YamlWriterTests
         Assert.Equal(5, back["n"]!.GetValue<long>());
         Assert.False(back["b"]!.GetValue<bool>());
     }
+
+    [Theory]
+    [InlineData("2026-12-07T14:19:49Z")]
+    [InlineData("2026-1-7")]
+    [InlineData("2026-12-07 14:19:49")]
+    public void TimestampsThatYaml11ReadersWouldConvert_AreQuoted(string value) =>
+        Assert.Equal($"v: '{value}'\n", YamlWriter.Write(new JsonObject { ["v"] = value }));
 
     [Fact]
     public void MultiLineStrings_AreLiteralBlocksThatRoundTrip()

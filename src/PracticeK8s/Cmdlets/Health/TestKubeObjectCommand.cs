@@ -9,8 +9,9 @@ using PracticeK8s.Engine.Resources;
 namespace PracticeK8s.Cmdlets.Health;
 
 /// <summary>
-/// Health questions for scripts and cluster checks: one $true/$false per object (all of the kind
-/// in the namespace when no name is given), or with -Detailed the reason why not.
+/// Health questions for scripts and cluster checks: one $true/$false for everything checked (all of
+/// the kind in the namespace when no name is given; $true only when each is healthy), or with
+/// -Detailed an object per check with the reason why not.
 /// </summary>
 public abstract class TestKubeObjectCommand : KubeCmdlet
 {
@@ -32,6 +33,10 @@ public abstract class TestKubeObjectCommand : KubeCmdlet
     protected abstract ResourceKind? FixedKind { get; }
 
     protected virtual int MaxRestarts => int.MaxValue;
+
+    // Without -Detailed: the one answer for the whole call, written at its end.
+    private int _checked;
+    private bool _allHealthy = true;
 
     protected virtual Task<ResourceKind> KindAsync(KubeTarget target, CancellationToken cancel) =>
         Task.FromResult(FixedKind!);
@@ -60,7 +65,11 @@ public abstract class TestKubeObjectCommand : KubeCmdlet
             foreach (var name in exact)
             {
                 try { Emit(await client.GetAsync(resourceKind, ns, name, cancel).ConfigureAwait(false)); }
-                catch (KubeApiException e) when (e.IsNotFound) { PostError(e.ToErrorRecord(name)); }
+                catch (KubeApiException e) when (e.IsNotFound)
+                {
+                    _allHealthy = false;
+                    PostError(e.ToErrorRecord(name));
+                }
             }
             return;
         }
@@ -84,12 +93,24 @@ public abstract class TestKubeObjectCommand : KubeCmdlet
             PostError(new ErrorRecord(e, "KubeHealthUndefined", ErrorCategory.InvalidType, model));
             return;
         }
+        _checked++;
+        _allHealthy &= result.Healthy;
         if (Detailed)
             PostObject(result);
-        else
-            PostObject(result.Healthy);
         if (!result.Healthy)
             PostVerbose(result.ToString());
+    }
+
+    protected override Task EndProcessingAsync(CancellationToken cancel)
+    {
+        if (!Detailed)
+        {
+            // Nothing to check is not a pass: a check of a mistyped namespace must not succeed.
+            if (_checked == 0)
+                PostVerbose("nothing was checked");
+            PostObject(_checked > 0 && _allHealthy);
+        }
+        return Task.CompletedTask;
     }
 }
 

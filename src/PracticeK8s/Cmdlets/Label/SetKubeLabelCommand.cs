@@ -98,7 +98,7 @@ public sealed class SetKubeLabelCommand : KubeWriteCmdlet
                     continue;
                 var updated = await client.PatchAsync(kind, ns, name, PatchTypes.Merge, patch.ToJsonString(),
                     new WriteQuery { FieldManager = "kubectl-label" }, cancel).ConfigureAwait(false);
-                PostObject(PassThru ? KubeResourceClient.ToObject(kind, updated) : $"{display} labeled");
+                PostObject(PassThru ? KubeResourceClient.ToObject(kind, updated) : $"{display} {LabelChange.Verb(changes, Overwrite)}");
             }
             catch (KubeException e)
             {

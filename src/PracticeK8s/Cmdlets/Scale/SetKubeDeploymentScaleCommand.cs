@@ -109,8 +109,7 @@ public sealed class SetKubeDeploymentScaleCommand : KubeWriteCmdlet
                     try
                     {
                         var ready = await scaler.WaitReadyAsync(target, Replicas, TimeSpan.FromSeconds(Timeout),
-                            state => progress.Update($"{state.Ready} of {state.Desired} ready ({state.Current} running, {state.Updated} updated)",
-                                state.Desired == 0 ? 100 : (int)(state.Ready * 100 / Math.Max(state.Desired, 1))), cancel).ConfigureAwait(false);
+                            state => progress.Update(state.ToString(), state.PercentComplete), cancel).ConfigureAwait(false);
                         PostVerbose($"{target.Slashed}: {Replicas} replicas ready");
                         if (PassThru)
                         {
