@@ -73,3 +73,8 @@ public sealed class KindCompleter : IArgumentCompleter
         }
     }
 }
+
+public sealed class ServiceNameCompleter : ResourceNameCompleter
+{
+    protected override ResourceKind Kind => KindCatalog.Service;
+}
