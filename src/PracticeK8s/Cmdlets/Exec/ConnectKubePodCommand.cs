@@ -95,30 +95,10 @@ public sealed class ConnectKubePodCommand : KubeCmdlet
         ExecOutcome outcome;
         try
         {
-            if (Interactive)
-            {
-                if (!Quiet && plan.Stdin && plan.Tty)
-                    PostNotice("If you don't see a command prompt, try pressing enter.");
-                outcome = await new InteractiveTerminal(_ui).RunAsync((streams, token) => exec.AttachAsync(target, streams, token), null,
-                    plan.Tty, detachKeys: true, cancel).ConfigureAwait(false);
-            }
-            else
-            {
-                Stream? stdin = !plan.Stdin ? null
-                    : _hasPiped ? new MemoryStream(new UTF8Encoding(false).GetBytes(_piped.ToString()))
-                    : Console.OpenStandardInput();
-                var output = new ExecOutputLines(line => PostObject(line),
-                    line => PostError(new ErrorRecord(new RemoteStderrException(line), "KubeAttachStderr", ErrorCategory.NotSpecified, $"pod/{target.Pod}")));
-                outcome = await exec.AttachAsync(target, new ExecStreams
-                {
-                    Stdin = stdin,
-                    Tty = plan.Tty,
-                    Stdout = (data, _) => { output.Stdout(data.Span); return ValueTask.CompletedTask; },
-                    Stderr = (data, _) => { output.Stderr(data.Span); return ValueTask.CompletedTask; },
-                    Connected = protocol => PostVerbose($"attached to {target}: protocol {protocol}"),
-                }, cancel).ConfigureAwait(false);
-                output.Flush();
-            }
+            if (Interactive && !Quiet && plan.Stdin && plan.Tty)
+                PostNotice("If you don't see a command prompt, try pressing enter.");
+            outcome = await new AttachSession(_ui, line => PostObject(line), line => PostError(AttachSession.StderrRecord(target, line)), PostVerbose)
+                .RunAsync(exec, target, plan, Interactive, _hasPiped ? _piped.ToString() : null, cancel).ConfigureAwait(false);
         }
         catch (KubeException e)
         {
