@@ -180,6 +180,9 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
         foreach (var e in added)
         {
             if (running.Container(e.Name) is not null) continue;
+            // Started before (this kubelet's earlier life, e.g. before a sandbox restart): ephemeral containers never run twice.
+            if (pod.Model.Status?.EphemeralContainerStatuses?.FirstOrDefault(s => s.Name == e.Name)?.State is { } reported
+                && (reported.Running is not null || reported.Terminated is not null)) continue;
             var json = specs.FirstOrDefault(s => s.Str("name") == e.Name);
             if (json is null) continue;
             runtime.StartEphemeralContainer(pod.Uid, ContainerSpecification.FromJson(json, pod.Name, pod.Namespace), e.TargetContainerName);
