@@ -67,6 +67,8 @@
         'Undo-KubeDeployment'
         'Get-KubeLog'
         'Invoke-KubeExec'
+        'Connect-KubePod'
+        'Debug-KubePod'
         'Copy-KubeItem'
         'Suspend-KubeNode'
         'Resume-KubeNode'

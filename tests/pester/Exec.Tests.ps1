@@ -108,6 +108,94 @@ Invoke-KubeExec shell -Namespace $ns -Context '$($sandbox.Context)' -Command sh 
         { Invoke-KubeExec shell -Namespace $ns -Command sh -Interactive -ErrorAction Stop } | Should -Throw '*-Interactive needs a console*'
     }
 
+    It 'takes everything after -- as the command, the pod name still first' {
+        $ours = Invoke-KubeExec shell -Namespace $ns -- printf '%s|' -la /tmp 'a b'
+        $ours | Should -Be '-la|/tmp|a b|'
+        Invoke-Kubectl exec shell -n $ns '--' printf '%s|' -la /tmp 'a b' | Should -Be $ours
+        Invoke-KubeExec shell -Namespace $ns hostname | Should -Be 'shell'
+        (Get-KubePod shell -Namespace $ns | Invoke-KubeExec -- printf '%s|' -la 'a b') | Should -Be '-la|a b|' -Because 'with a piped pod the first word is the command'
+    }
+
+    It 'sends piped lines as stdin to a command given after --' {
+        'a', 'b' | Invoke-KubeExec shell -Namespace $ns -- sh -c 'cat > /tmp/piped.txt'
+        $global:LASTEXITCODE | Should -Be 0
+        Invoke-KubeExec shell -Namespace $ns -- cat /tmp/piped.txt | Should -Be @('a', 'b')
+        Invoke-Kubectl exec shell -n $ns '--' cat /tmp/piped.txt | Should -Be @('a', 'b')
+    }
+
+    It 'sets $LASTEXITCODE to the remote code: 0, 3, 127 as kubectl exits' {
+        foreach ($case in @(@{ Script = 'true'; Code = 0 }, @{ Script = 'exit 3'; Code = 3 }, @{ Script = 'nosuchcmd-in-shell'; Code = 127 })) {
+            $global:LASTEXITCODE = 99
+            Invoke-KubeExec shell -Namespace $ns -ErrorAction SilentlyContinue -- sh -c $case.Script 2>$null
+            $global:LASTEXITCODE | Should -Be $case.Code -Because "sh -c '$($case.Script)'"
+            (Invoke-KubectlRaw exec shell -n $ns '--' sh -c $case.Script).ExitCode | Should -Be $case.Code
+        }
+    }
+
+    It 'reports a program that cannot start as one non-terminating error naming pod and container, by name and by pipeline alike' {
+        $kubectl = Invoke-KubectlRaw exec shell -n $ns '--' no-such-program
+        $kubectl.ExitCode | Should -Be 1
+        ($kubectl.Output -join "`n") | Should -Match 'executable file not found in \$PATH'
+
+        $global:LASTEXITCODE = 99
+        $reached = $false
+        Invoke-KubeExec shell -Namespace $ns -ErrorVariable byName -ErrorAction SilentlyContinue -- no-such-program
+        $reached = $true
+        $reached | Should -BeTrue -Because 'the error is not terminating'
+        $global:LASTEXITCODE | Should -Be 1
+        $byName | Should -HaveCount 1
+        $global:LASTEXITCODE = 99
+        Get-KubePod shell -Namespace $ns | Invoke-KubeExec -ErrorVariable byPipe -ErrorAction SilentlyContinue -- no-such-program
+        $global:LASTEXITCODE | Should -Be 1
+        $byPipe | Should -HaveCount 1
+        foreach ($e in $byName[0], $byPipe[0]) {
+            $e.Exception.Message | Should -BeLike '*pod shell, container c:*executable file not found in $PATH*'
+            $e.FullyQualifiedErrorId | Should -BeLike 'KubeExecFailed,*'
+            "$($e.TargetObject)" | Should -Be 'shell'
+        }
+        ($byName[0].Exception.Message -replace '"[0-9a-f]{64}"', 'ID') | Should -Be ($byPipe[0].Exception.Message -replace '"[0-9a-f]{64}"', 'ID')
+        $silenced = Invoke-KubeExec shell -Namespace $ns -ErrorAction SilentlyContinue -- no-such-program 2>&1
+        $silenced | Should -BeNullOrEmpty
+    }
+
+    It 'keeps interleaved stdout and stderr lines in the order they were written' {
+        $script = 'for i in 1 2 3; do echo out$i; sleep 0.3; echo err$i >&2; sleep 0.3; done'
+        $expected = @('out1', 'err1', 'out2', 'err2', 'out3', 'err3')
+        Invoke-KubeExec shell -Namespace $ns -MergeError -- sh -c $script | Should -Be $expected
+        $both = Invoke-KubeExec shell -Namespace $ns -- sh -c $script 2>&1 | ForEach-Object { "$_" }
+        $both | Should -Be $expected
+    }
+
+    It 'runs in a pod of a Deployment or Service like kubectl exec deploy/NAME and svc/NAME' {
+        Invoke-KubectlApply @"
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: app, namespace: $ns }
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: exec-app } }
+  template:
+    metadata: { labels: { app: exec-app } }
+    spec:
+      terminationGracePeriodSeconds: 1
+      tolerations: [{ operator: Exists }]
+      containers: [{ name: main, image: busybox, command: ['sh', '-c', 'sleep 3600'] }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: app, namespace: $ns }
+spec: { selector: { app: exec-app }, ports: [{ port: 80 }] }
+"@ | Out-Null
+        $pod = Wait-Until -Seconds 60 -Because 'the deployment''s pod to run' {
+            Get-KubePod -Namespace $ns -ErrorAction SilentlyContinue | Where-Object { $_.Metadata.Labels['app'] -eq 'exec-app' -and $_.ApiStatus.Phase -eq 'Running' } |
+                ForEach-Object { $_.Metadata.Name }
+        } | Where-Object { $_ } | Select-Object -First 1
+        Invoke-KubeExec -Deployment app -Namespace $ns -- hostname | Should -Be $pod
+        Invoke-KubeExec deploy/app -Namespace $ns -- hostname | Should -Be $pod
+        Invoke-KubeExec -Service app -Namespace $ns -- hostname | Should -Be $pod
+        Invoke-Kubectl exec deploy/app -n $ns '--' hostname | Should -Be $pod
+    }
+
     It 'asks for a terminal with -Tty: everything arrives on stdout' {
         $ours = Invoke-KubeExec shell -Namespace $ns -Command sh, -c, 'echo out; echo err >&2' -Tty
         $ours | Should -Contain 'out'

@@ -93,6 +93,10 @@ internal static class ExecSocket
         return KubeApiException.FromResponse(status, null, "GET", path, null);
     }
 
+    /// <summary>The pods/attach URL with kubectl's query: the container and the stream flags.</summary>
+    public static string AttachPath(string ns, string pod, string container, bool stdin, bool stdout, bool stderr, bool tty) =>
+        ExecPath(ns, pod, container, [], stdin, stdout, stderr, tty).Replace("/exec?", "/attach?", StringComparison.Ordinal);
+
     /// <summary>The pods/exec URL with kubectl's query: one command= per argument, then the stream flags.</summary>
     public static string ExecPath(string ns, string pod, string container, IReadOnlyList<string> command, bool stdin, bool stdout, bool stderr, bool tty)
     {

@@ -37,7 +37,7 @@ public sealed class ExecStreams
 }
 
 /// <summary>How a command ended: its exit code and the channel protocol the server chose.</summary>
-public sealed record ExecOutcome(int ExitCode, string Protocol);
+public sealed record ExecOutcome(int ExitCode, string Protocol, bool Detached = false);
 
 /// <summary>
 /// kubectl exec: picks the container like kubectl, refuses completed pods, runs the command over
@@ -57,6 +57,13 @@ public sealed class PodExec
     /// <summary>For tests: a socket factory instead of a cluster.</summary>
     internal PodExec(Func<string, IReadOnlyList<string>, CancellationToken, Task<WebSocket>> connect) => _connect = connect;
 
+    /// <summary>kubectl's exit code when the command could not run at all (no pod, no container, no such program).</summary>
+    public const int FailureExitCode = 1;
+
+    /// <summary>A failure to run, naming the pod and container when they are known (one error whichever way the pod was named).</summary>
+    public static KubeException Failure(KubeException e, ExecTarget? target) => target is null ? e
+        : new KubeException($"cannot run the command in pod {target.Pod}, container {target.Container}: {e.Message}", e.ErrorId, e.Category, target.Pod, e);
+
     /// <summary>Reads the pod and decides the container; the notice is kubectl's "Defaulted container ..." line.</summary>
     public async Task<(ExecTarget Target, string? Notice)> ResolveAsync(string ns, string pod, string? container, CancellationToken cancel)
     {
@@ -75,14 +82,17 @@ public sealed class PodExec
     }
 
     /// <summary>The target for a pod object already in hand (piped from Get-KubePod).</summary>
-    public static (ExecTarget Target, string? Notice) Resolve(object podModel, string? container)
+    public static (ExecTarget Target, string? Notice) Resolve(object podModel, string? container) => Resolve(podModel, container, "exec into");
+
+    /// <summary>The same for another verb ("attach to"), which only changes the completed-pod message.</summary>
+    public static (ExecTarget Target, string? Notice) Resolve(object podModel, string? container, string verb)
     {
         if (podModel is not V1Pod pod)
             throw new KubeException("not a pod", "KubeNotAPod", ErrorCategory.InvalidArgument, podModel);
         var phase = pod.Status?.Phase;
         if (phase is "Succeeded" or "Failed")
         {
-            throw new KubeException($"cannot exec into a container in a completed pod; current phase is {phase}", "KubePodCompleted",
+            throw new KubeException($"cannot {verb} a container in a completed pod; current phase is {phase}", "KubePodCompleted",
                 ErrorCategory.InvalidOperation, pod.Metadata?.Name);
         }
         var (name, notice) = ContainerChoice.Pick(pod, container);
@@ -96,6 +106,23 @@ public sealed class PodExec
             throw new KubeException("you must specify at least one command for the container", "KubeInvalidArguments", ErrorCategory.InvalidArgument, null);
         var path = ExecSocket.ExecPath(target.Namespace, target.Pod, target.Container, command,
             stdin: streams.Stdin is not null, stdout: true, stderr: !streams.Tty, tty: streams.Tty);
+        return await RunPathAsync(path, target, streams, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// kubectl attach: the container's main process output from now on (and its stdin when given)
+    /// until the container ends (exit code 0: the kubelet reports none for attach) or cancelling
+    /// detaches, which leaves the container running.
+    /// </summary>
+    public async Task<ExecOutcome> AttachAsync(ExecTarget target, ExecStreams streams, CancellationToken cancel)
+    {
+        var path = ExecSocket.AttachPath(target.Namespace, target.Pod, target.Container,
+            stdin: streams.Stdin is not null, stdout: true, stderr: !streams.Tty, tty: streams.Tty);
+        return await RunPathAsync(path, target, streams, cancel).ConfigureAwait(false);
+    }
+
+    private async Task<ExecOutcome> RunPathAsync(string path, ExecTarget target, ExecStreams streams, CancellationToken cancel)
+    {
         using var socket = await _connect(path, streams.Protocols ?? ChannelProtocol.Preferred, cancel).ConfigureAwait(false);
         using var abort = cancel.Register(socket.Abort);
         var channels = new ExecChannels(socket);

@@ -89,7 +89,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
             case ("get" or "create", "attach"): await _exec.Handle(r, attach: true); break;
             case ("get" or "create", "portforward"): await _portForward.Handle(r); break;
             case ("get", "scale"): await Respond.Json(ctx, 200, Scale.Get(state, def, r.Namespace, r.Name)); break;
-            case ("get", null or "status"): await _read.Get(r); break;
+            case ("get", null or "status" or "ephemeralcontainers"): await _read.Get(r); break;
             case ("list", _): await _read.List(r); break;
             case ("watch", _): await _watch.Watch(r); break;
             case ("create", null) when def.CreateOnly: await _review.Create(r); break;

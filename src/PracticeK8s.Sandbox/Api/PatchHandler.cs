@@ -60,6 +60,7 @@ public sealed class PatchHandler(SandboxState state)
             {
                 null => ObjectPipeline.PrepareUpdate(storageDef, current, patched),
                 "status" => ObjectPipeline.PrepareStatusUpdate(storageDef, current, patched),
+                "ephemeralcontainers" => EphemeralContainersUpdate.Prepare(storageDef, current, patched),
                 _ => throw ApiException.MethodNotAllowed("patch", $"{def.QualifiedResource}/{r.Target.Subresource}"),
             };
             ManagedFields.Track(current.ToNode(), next, manager, storageDef.GroupVersion, r.Target.Subresource);

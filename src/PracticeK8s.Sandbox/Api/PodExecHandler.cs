@@ -51,6 +51,8 @@ public sealed class PodExecHandler(SandboxState state)
         }
         catch (OperationCanceledException) { return; }
         if (attach && exit < 0) return; // detached
+        // The kubelet reports no exit code for attach: Success when the container ended, kubectl then says "Session ended".
+        if (attach) exit = null;
         try { await connection.SendStatusAsync(exit, error, command); }
         catch (System.Net.WebSockets.WebSocketException) { }
     }

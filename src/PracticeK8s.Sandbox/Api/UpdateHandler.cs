@@ -40,6 +40,7 @@ public sealed class UpdateHandler(SandboxState state)
                 null => ObjectPipeline.PrepareUpdate(def, current, incoming),
                 "status" => ObjectPipeline.PrepareStatusUpdate(def, current, incoming),
                 "finalize" => Finalize(def, current, incoming),
+                "ephemeralcontainers" => EphemeralContainersUpdate.Prepare(def, current, incoming),
                 _ => throw ApiException.PathNotFound(),
             };
             ManagedFields.Track(current.ToNode(), next, manager, def.GroupVersion, sub);

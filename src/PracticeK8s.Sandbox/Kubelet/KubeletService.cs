@@ -7,6 +7,7 @@ using PracticeK8s.Sandbox.Events;
 using PracticeK8s.Sandbox.Hosting;
 using PracticeK8s.Sandbox.Kubelet.ContainerEnv;
 using PracticeK8s.Sandbox.Kubelet.Volumes;
+using PracticeK8s.Sandbox.Resources;
 using PracticeK8s.Sandbox.Runtime;
 using PracticeK8s.Sandbox.Security;
 
@@ -160,6 +161,7 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
             work.Started = true;
         }
         _volumes.Refresh(pod.Model); // configMap/secret/downwardAPI/projected content follows its objects
+        StartEphemeralContainers(pod);
         var runtimeState = runtime.GetPod(pod.Uid);
         var status = PodStatusBuilder.Build(pod.Model, runtimeState, hostIP, work.PodIP ?? pod.Model.Status?.PodIP, startTime, Clock.Now());
         if (work.RestartOffset > 0)
@@ -168,6 +170,23 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
         if (runtimeState is not null)
             foreach (var c in pod.Model.Spec.Containers)
                 if (runtimeState.Container(c.Name) is { } cs && PodStatusBuilder.ReadyAt(c, cs) is { } at && at > now) WakeAt(at);
+    }
+
+    /// <summary>Ephemeral containers added through pods/ephemeralcontainers (kubectl debug) that the runtime does not run yet.</summary>
+    private void StartEphemeralContainers(Live<V1Pod> pod)
+    {
+        if (pod.Model.Spec.EphemeralContainers is not { Count: > 0 } added || runtime.GetPod(pod.Uid) is not { } running) return;
+        var specs = pod.Stored.ToNode().Obj("spec").Arr("ephemeralContainers").Objects().ToList();
+        foreach (var e in added)
+        {
+            if (running.Container(e.Name) is not null) continue;
+            // Started before (this kubelet's earlier life, e.g. before a sandbox restart): ephemeral containers never run twice.
+            if (pod.Model.Status?.EphemeralContainerStatuses?.FirstOrDefault(s => s.Name == e.Name)?.State is { } reported
+                && (reported.Running is not null || reported.Terminated is not null)) continue;
+            var json = specs.FirstOrDefault(s => s.Str("name") == e.Name);
+            if (json is null) continue;
+            runtime.StartEphemeralContainer(pod.Uid, ContainerSpecification.FromJson(json, pod.Name, pod.Namespace), e.TargetContainerName);
+        }
     }
 
     /// <summary>
@@ -276,12 +295,14 @@ public sealed class KubeletService(SandboxState state, ClusterAccess cluster, Ev
         var pod = stored is not null && stored.Uid == change.PodUid ? cluster.Typed<V1Pod>(stored) : null;
         var node = pod?.Model.Spec.NodeName;
         var container = change.State.Name;
-        var fieldPath = change.State.IsInit ? $"spec.initContainers{{{container}}}" : $"spec.containers{{{container}}}";
+        var fieldPath = change.State.IsEphemeral ? $"spec.ephemeralContainers{{{container}}}"
+            : change.State.IsInit ? $"spec.initContainers{{{container}}}" : $"spec.containers{{{container}}}";
         var about = stored is not null && pod is not null ? InvolvedObject.Of(stored, fieldPath)
             : new InvolvedObject("Pod", "v1", change.Namespace, change.PodName, change.PodUid, null, fieldPath);
         var source = new EventSource("kubelet", node);
         var image = pod?.Model.Spec.Containers.Concat(pod.Model.Spec.InitContainers ?? new List<V1Container>())
-            .FirstOrDefault(c => c.Name == container)?.Image ?? change.State.Image;
+            .FirstOrDefault(c => c.Name == container)?.Image
+            ?? pod?.Model.Spec.EphemeralContainers?.FirstOrDefault(c => c.Name == container)?.Image ?? change.State.Image;
         switch (change.Kind)
         {
             case ContainerEventKind.Created:

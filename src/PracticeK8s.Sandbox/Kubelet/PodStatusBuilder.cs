@@ -58,8 +58,21 @@ public static class PodStatusBuilder
             StartTime = startTime,
             InitContainerStatuses = initStatuses.Count > 0 ? initStatuses : null,
             ContainerStatuses = statuses,
+            EphemeralContainerStatuses = EphemeralStatuses(spec.EphemeralContainers, runtime, now),
             QosClass = old?.QosClass,
         };
+    }
+
+    /// <summary>ephemeralContainerStatuses: as containers', never ready (no probes), waiting ContainerCreating until the kubelet starts them.</summary>
+    private static List<V1ContainerStatus>? EphemeralStatuses(IList<V1EphemeralContainer>? ephemeral, PodRuntimeState? runtime, DateTime now)
+    {
+        if (ephemeral is null || ephemeral.Count == 0) return null;
+        return ephemeral.Select(e =>
+        {
+            var status = ContainerStatus(new V1Container { Name = e.Name, Image = e.Image }, runtime?.Container(e.Name), isInit: false, hasInit: false, now);
+            status.Ready = false;
+            return status;
+        }).ToList();
     }
 
     /// <summary>Upstream's getPhase: waiting → Pending; anything running → Running; all stopped → by restart policy.</summary>

@@ -25,6 +25,9 @@ public sealed record ContainerState(
     int RestartCount,
     TerminatedState? LastTermination)
 {
+    /// <summary>An ephemeral container (kubectl debug): reported in ephemeralContainerStatuses, never restarted.</summary>
+    public bool IsEphemeral { get; init; }
+
     /// <summary>containerStatuses[].started: the container is running (no startup probes here).</summary>
     public bool Started => Phase == ContainerPhase.Running;
 }
@@ -44,8 +47,12 @@ public sealed record PodRuntimeState(
     /// <summary>The pod's IP (given by the kubelet), if any.</summary>
     public string? PodIP { get; init; }
 
+    /// <summary>The ephemeral containers added so far (kubectl debug), in the order they were added.</summary>
+    public IReadOnlyList<ContainerState> EphemeralContainers { get; init; } = Array.Empty<ContainerState>();
+
     public ContainerState? Container(string name) =>
-        Containers.FirstOrDefault(c => c.Name == name) ?? InitContainers.FirstOrDefault(c => c.Name == name);
+        Containers.FirstOrDefault(c => c.Name == name) ?? InitContainers.FirstOrDefault(c => c.Name == name)
+        ?? EphemeralContainers.FirstOrDefault(c => c.Name == name);
 }
 
 /// <summary>What happened to a container; the kubelet turns these into events (Created, Started, BackOff, Killing...).</summary>

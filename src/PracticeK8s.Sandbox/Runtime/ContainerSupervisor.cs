@@ -40,9 +40,15 @@ public sealed class ContainerSupervisor
     /// <summary>After a preStop hook the kubelet still leaves the container this long to stop on SIGTERM.</summary>
     private static readonly TimeSpan MinimumShutdownWindow = TimeSpan.FromSeconds(2);
 
+    /// <summary>An ephemeral container's target (targetContainerName): the host PID of its PID 1, whose PID namespace it joins.</summary>
+    private readonly Func<Task<int?>>? _targetPid;
+
     public ContainerSupervisor(PodSpecification pod, ContainerSpecification spec, bool isInit, ContainerRoot root, RuntimeOptions options,
-        ProcessGroups groups, NamespaceLauncher? launcher, Func<PodNamespaces?> podNamespaces, Action<ContainerEventKind, ContainerState> notify)
+        ProcessGroups groups, NamespaceLauncher? launcher, Func<PodNamespaces?> podNamespaces, Action<ContainerEventKind, ContainerState> notify,
+        bool isEphemeral = false, Func<Task<int?>>? targetPid = null)
     {
+        IsEphemeral = isEphemeral;
+        _targetPid = targetPid;
         _launcher = launcher;
         _podNamespaces = podNamespaces;
         _pod = pod;
@@ -57,8 +63,12 @@ public sealed class ContainerSupervisor
         ImageContext = new(pod.Name, pod.Namespace, spec.Name, Image, spec.Env, root.Directory, spec.Ports, Mounts);
         _backOff = new BackOff(options.BackOffInitial, options.BackOffMax);
         _state = new ContainerState(spec.Name, isInit, Image.FullName, Image.ImageId, null, ContainerPhase.Waiting,
-            pod.InitContainers.Count > 0 ? "PodInitializing" : "ContainerCreating", null, null, null, null, null, 0, null);
+            pod.InitContainers.Count > 0 && !isEphemeral ? "PodInitializing" : "ContainerCreating", null, null, null, null, null, 0, null)
+        { IsEphemeral = isEphemeral };
     }
+
+    /// <summary>An ephemeral container (kubectl debug): it runs once, never restarted.</summary>
+    public bool IsEphemeral { get; }
 
     public string Name => _spec.Name;
     public bool IsInit { get; }
@@ -106,7 +116,8 @@ public sealed class ContainerSupervisor
             var ranFor = DateTime.UtcNow - started;
             if (ct.IsCancellationRequested) return false;
             if (IsInit && exitCode == 0) return true;
-            var restart = IsInit
+            var restart = IsEphemeral ? false
+                : IsInit
                 ? _pod.RestartPolicy != "Never"
                 : _pod.RestartPolicy switch { "Never" => false, "OnFailure" => exitCode != 0, _ => true };
             if (!restart) return false;
@@ -161,6 +172,7 @@ public sealed class ContainerSupervisor
             ExitCode = null, Signal = null, StartedAt = null, FinishedAt = null, LastTermination = Terminated(s),
         });
         _launch ??= ContainerLaunch.For(_spec, Image, Root, Isolated);
+        _targetHostPid = Isolated && _targetPid is not null ? await TargetPidAsync() : null;
         var startedAt = DateTime.UtcNow;
         IContainerProcess process;
         try
@@ -249,9 +261,21 @@ public sealed class ContainerSupervisor
         log?.Append(OutputStream.Stdout, text);
     }
 
-    /// <summary>The host process of an instance: the command itself, or (isolated) unshare running it as PID 1 of its own root.</summary>
+    private int? _targetHostPid;
+
+    /// <summary>The target container's PID 1 (waiting briefly while it starts); null: the ephemeral container gets a PID namespace of its own.</summary>
+    private async Task<int?> TargetPidAsync()
+    {
+        try { return await _targetPid!().WaitAsync(TimeSpan.FromSeconds(30)); }
+        catch (TimeoutException) { return null; }
+    }
+
+    /// <summary>The host process of an instance: the command itself, or (isolated) unshare running it as PID 1 of its own root
+    /// (an ephemeral container with a target: a process of the target's PID namespace).</summary>
     private LaunchSpec HostLaunch(IReadOnlyList<string> argv) => Isolated
-        ? new LaunchSpec(_launcher!.ContainerArgv(Root.Directory, Hostname, ContainerWorkingDir, argv, Mounts.Count > 0 ? MountListPath : null, _podNamespaces()), Root.Directory,
+        ? new LaunchSpec(_targetHostPid is { } target
+                ? _launcher!.ContainerArgvInTarget(Root.Directory, Hostname, ContainerWorkingDir, argv, Mounts.Count > 0 ? MountListPath : null, target, HasPodNetwork)
+                : _launcher!.ContainerArgv(Root.Directory, Hostname, ContainerWorkingDir, argv, Mounts.Count > 0 ? MountListPath : null, _podNamespaces()), Root.Directory,
             ContainerLaunch.Environment(_spec, Hostname, "/root", _spec.Tty), _spec.Tty, _size, TerminalInside: true)
         : new LaunchSpec(argv, Root.WorkingDirectory(_spec.WorkingDir),
             ContainerLaunch.Environment(_spec, _pod.Name, Root.Map("/root"), _spec.Tty), _spec.Tty, _size);

@@ -27,7 +27,9 @@ public static class ExecLaunch
     /// <summary>Where the container's devpts instance is (see enter-container-root.sh): /dev/.pts beside a tty: true container's own terminal.</summary>
     private static string TerminalDevicesInside(ContainerSupervisor c) => c.Spec.Tty ? "/dev/.pts" : "/dev/pts";
 
+    /// <summary>containerd's words for a program that is not there (kubectl shows them after "error: " and exits 1).</summary>
     private static ContainerRuntimeException NotFound(IReadOnlyList<string> command) => new(ContainerRuntimeError.StartFailed,
+        $"failed to exec in container: failed to start exec \"{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).ToLowerInvariant()}\": " +
         $"OCI runtime exec failed: exec failed: unable to start container process: {HostShell.NotFoundMessage(command[0])}: unknown");
 
     private static LaunchSpec Host(ContainerSupervisor c, IReadOnlyList<string> command, bool tty)

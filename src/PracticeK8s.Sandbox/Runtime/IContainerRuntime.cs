@@ -33,6 +33,13 @@ public interface IContainerRuntime : IAsyncDisposable
     /// </summary>
     Task StopPodAsync(string podUid, TimeSpan gracePeriod, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts an ephemeral container in a running pod (kubectl debug): once, never restarted, in the
+    /// PID namespace of <paramref name="targetContainer"/> when given (isolated pods). Idempotent by name;
+    /// an unknown or stopping pod is ignored. Progress arrives as <see cref="ContainerChanged"/>.
+    /// </summary>
+    void StartEphemeralContainer(string podUid, ContainerSpecification container, string? targetContainer);
+
     /// <summary>Kills whatever still runs of the pod and forgets it: states, logs and working directories.</summary>
     Task RemovePodAsync(string podUid);
 

@@ -50,6 +50,12 @@ public sealed class LocalContainerRuntime : IContainerRuntime
         if (created) instance.Start();
     }
 
+    public void StartEphemeralContainer(string podUid, ContainerSpecification container, string? targetContainer)
+    {
+        if (Volatile.Read(ref _disposed) != 0 || !_pods.TryGetValue(podUid, out var pod)) return;
+        pod.AddEphemeral(container, targetContainer);
+    }
+
     private void Raise(ContainerChange change)
     {
         try { ContainerChanged?.Invoke(change); }

@@ -10,6 +10,8 @@ namespace PracticeK8s.Sandbox.Runtime;
 public sealed class PodInstance
 {
     private readonly List<ContainerSupervisor> _init, _containers;
+    private readonly List<ContainerSupervisor> _ephemeral = new();
+    private readonly Func<ContainerSpecification, Func<Task<int?>>?, ContainerSupervisor> _makeEphemeral;
     private readonly Dictionary<ContainerSupervisor, Task> _loops = new();
     private readonly object _lock = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -27,6 +29,8 @@ public sealed class PodInstance
             new ContainerRoot(Path.Combine(Directory, c.Name)), options, groups, launcher, () => Namespaces,
             (kind, state) => notify(new ContainerChange(spec.Uid, spec.Namespace, spec.Name, kind, state)));
         _init = spec.InitContainers.Select(c => Make(c, true)).ToList();
+        _makeEphemeral = (c, targetPid) => new(spec, c, false, new ContainerRoot(Path.Combine(Directory, c.Name)), options, groups, launcher, () => Namespaces,
+            (kind, state) => notify(new ContainerChange(spec.Uid, spec.Namespace, spec.Name, kind, state)), isEphemeral: true, targetPid);
         _containers = spec.Containers.Select(c => Make(c, false)).ToList();
     }
 
@@ -34,12 +38,34 @@ public sealed class PodInstance
     public string Directory { get; }
     public bool Stopping => _stopping.IsCancellationRequested;
 
-    public IEnumerable<ContainerSupervisor> All => _init.Concat(_containers);
+    public IEnumerable<ContainerSupervisor> All => _init.Concat(_containers).Concat(Ephemeral);
 
-    public ContainerSupervisor? Container(string name) => _containers.FirstOrDefault(c => c.Name == name) ?? _init.FirstOrDefault(c => c.Name == name);
+    private List<ContainerSupervisor> Ephemeral { get { lock (_lock) return _ephemeral.ToList(); } }
+
+    public ContainerSupervisor? Container(string name) => _containers.FirstOrDefault(c => c.Name == name) ?? _init.FirstOrDefault(c => c.Name == name)
+        ?? Ephemeral.FirstOrDefault(c => c.Name == name);
 
     public PodRuntimeState State => new(Spec.Uid, Spec.Namespace, Spec.Name,
-        _init.Select(c => c.State).ToList(), _containers.Select(c => c.State).ToList(), Stopping) { PodIP = Spec.PodIP };
+        _init.Select(c => c.State).ToList(), _containers.Select(c => c.State).ToList(), Stopping)
+    { PodIP = Spec.PodIP, EphemeralContainers = Ephemeral.Select(c => c.State).ToList() };
+
+    /// <summary>
+    /// Starts an ephemeral container (kubectl debug) once: it runs until its process ends, never
+    /// restarted. With <paramref name="target"/> (isolated pods) it joins that container's PID namespace.
+    /// Ignored when the pod is stopping or already has a container of that name.
+    /// </summary>
+    public void AddEphemeral(ContainerSpecification container, string? target)
+    {
+        var targetSupervisor = target is null ? null : _containers.FirstOrDefault(c => c.Name == target) ?? _init.FirstOrDefault(c => c.Name == target);
+        ContainerSupervisor added;
+        lock (_lock)
+        {
+            if (Stopping || _ephemeral.Any(c => c.Name == container.Name) || Spec.Container(container.Name) is not null) return;
+            added = _makeEphemeral(container, targetSupervisor is null ? null : targetSupervisor.ContainerPidAsync);
+            _ephemeral.Add(added);
+        }
+        _ = Track(added);
+    }
 
     public void Start() => _run = Task.Run(RunAsync);
 

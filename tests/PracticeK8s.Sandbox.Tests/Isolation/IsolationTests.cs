@@ -133,4 +133,20 @@ public sealed class IsolationTests(IsolatedSandbox s) : IClassFixture<IsolatedSa
         Assert.Contains("pid-1", text);
         s.Kubectl.WaitFor("^5$", "-n", IsolatedSandbox.Namespace, "get", "pod", "term", "-o", "jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode}");
     }
+
+    [Fact]
+    public void DebugContainer_WithATarget_SharesItsProcesses_WithoutOne_HasItsOwn()
+    {
+        var ns = IsolatedSandbox.Namespace;
+        s.Kubectl.Ok("-n", ns, "debug", "box", "--image=busybox", "--target=c", "-c", "dbg-target", "--", "sleep", "60");
+        s.Kubectl.Ok("-n", ns, "debug", "box", "--image=busybox", "-c", "dbg-own", "--", "sleep", "60");
+        foreach (var name in new[] { "dbg-target", "dbg-own" })
+            s.Kubectl.WaitFor("running", "-n", ns, "get", "pod", "box", "-o", $"jsonpath={{.status.ephemeralContainerStatuses[?(@.name==\"{name}\")].state}}");
+        // The target's PID 1 (sleep 3600) is the debug container's PID 1 too; without a target it is its own command.
+        Assert.Equal("sleep\03600\0", s.Kubectl.Ok("-n", ns, "exec", "box", "-c", "dbg-target", "--", "cat", "/proc/1/cmdline"));
+        Assert.Equal("sleep\060\0", s.Kubectl.Ok("-n", ns, "exec", "box", "-c", "dbg-own", "--", "cat", "/proc/1/cmdline"));
+        // Its own root all the same: a file written there is not in the target's.
+        s.Kubectl.Ok("-n", ns, "exec", "box", "-c", "dbg-target", "--", "touch", "/tmp/from-debug");
+        Assert.NotEqual(0, s.Exec("box", "test", "-e", "/tmp/from-debug").ExitCode);
+    }
 }

@@ -46,6 +46,23 @@ public sealed class NamespaceLauncher
     }
 
     /// <summary>
+    /// An ephemeral container targeting another container (kubectl debug --target): its own root, mount,
+    /// UTS and IPC namespaces, but the PID namespace (and the user namespace owning it, and the pod's
+    /// network when it has one) of the target's PID 1, host PID <paramref name="targetPid"/>. nsenter
+    /// does not fork (-F): unshare runs in its process and forks the script into the target's PID namespace.
+    /// </summary>
+    public IReadOnlyList<string> ContainerArgvInTarget(string rootDirectory, string hostname, string workingDir, IReadOnlyList<string> command,
+        string? mountList, int targetPid, bool podNetwork)
+    {
+        var ns = $"/proc/{targetPid.ToString(System.Globalization.CultureInfo.InvariantCulture)}/ns";
+        var join = new List<string> { Nsenter!, "-F", $"--user={ns}/user", $"--pid={ns}/pid" };
+        if (podNetwork) join.Add($"--net={ns}/net");
+        join.AddRange(new[] { "--preserve-credentials", "--", Unshare!, "--mount", "--fork", "--uts", "--ipc", "--kill-child",
+            "/bin/sh", ScriptPath, rootDirectory, hostname, workingDir, mountList ?? "" });
+        return join.Concat(command).ToList();
+    }
+
+    /// <summary>
     /// A command inside the running container whose PID 1 has host PID <paramref name="containerPid"/>:
     /// its namespaces, its root, and its working directory (PID 1 starts in the container's
     /// workingDir). A named <c>--wd</c> is not used: nsenter opens it before entering the root, so a

@@ -6,7 +6,7 @@ namespace PracticeK8s.Sandbox.Runtime.Processes;
 /// <summary>
 /// A real local process. On Unix it leads its own process group (started through <c>setsid</c>), so
 /// stopping it stops everything it spawned; with a TTY it runs on a fresh pseudo-terminal that it
-/// takes as its controlling terminal. Output is handed over as raw bytes, in order, per stream.
+/// takes as its controlling terminal. Output is handed over as raw bytes, in the order it was read (see <see cref="OrderedOutputReader"/>).
 /// </summary>
 public sealed class HostProcess : IContainerProcess
 {
@@ -36,9 +36,7 @@ public sealed class HostProcess : IContainerProcess
         _readers = pty is not null
             ? Task.Factory.StartNew(() => pty.ReadLoop(chunk => output(OutputStream.Stdout, chunk).AsTask().GetAwaiter().GetResult(), _stopReading.Token),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            : Task.WhenAll(
-                Pump(process.StandardOutput.BaseStream, OutputStream.Stdout, output),
-                Pump(process.StandardError.BaseStream, OutputStream.Stderr, output));
+            : new OrderedOutputReader(process.StandardOutput.BaseStream, process.StandardError.BaseStream, output, _stopReading.Token).Completion;
         Completion = WaitAsync();
     }
 
@@ -79,20 +77,6 @@ public sealed class HostProcess : IContainerProcess
         }
         if (pty is not null) process.StandardInput.Close(); // input goes through the terminal
         return new HostProcess(process, pty, groups, output);
-    }
-
-    private async Task Pump(Stream stream, OutputStream kind, Func<OutputStream, ReadOnlyMemory<byte>, ValueTask> output)
-    {
-        var buffer = new byte[16384];
-        try
-        {
-            int n;
-            while ((n = await stream.ReadAsync(buffer, _stopReading.Token)) > 0)
-                await output(kind, buffer.AsMemory(0, n));
-        }
-        catch (OperationCanceledException) { }
-        catch (IOException) { }
-        catch (ObjectDisposedException) { }
     }
 
     private async Task<int> WaitAsync()

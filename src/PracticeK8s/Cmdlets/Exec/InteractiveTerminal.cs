@@ -17,8 +17,17 @@ namespace PracticeK8s.Cmdlets.Exec;
 /// </summary>
 internal sealed class InteractiveTerminal(System.Management.Automation.Host.PSHostUserInterface? ui)
 {
-    public async Task<ExecOutcome> RunAsync(PodExec exec, ExecTarget target, IReadOnlyList<string> command, IReadOnlyList<string>? protocols,
-        CancellationToken cancel)
+    public Task<ExecOutcome> RunAsync(PodExec exec, ExecTarget target, IReadOnlyList<string> command, IReadOnlyList<string>? protocols,
+        CancellationToken cancel) =>
+        RunAsync((streams, token) => exec.RunAsync(target, command, streams, token), protocols, tty: true, detachKeys: false, cancel);
+
+    /// <summary>
+    /// Runs a session with this console as its terminal. <paramref name="tty"/> false (attach to a
+    /// container without one): keys still go in, stdout and stderr come out as they are.
+    /// <paramref name="detachKeys"/>: Ctrl+P then Ctrl+Q ends the session here (attach), leaving the program running.
+    /// </summary>
+    public async Task<ExecOutcome> RunAsync(Func<ExecStreams, CancellationToken, Task<ExecOutcome>> run, IReadOnlyList<string>? protocols,
+        bool tty, bool detachKeys, CancellationToken cancel)
     {
         if (Console.IsInputRedirected || Console.IsOutputRedirected || ui?.RawUI is null)
         {
@@ -28,25 +37,32 @@ internal sealed class InteractiveTerminal(System.Management.Automation.Host.PSHo
         var keys = new BytePipe();
         var sizes = Channel.CreateUnbounded<(ushort, ushort)>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var detached = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var output = Console.OpenStandardOutput();
         bool treatCtrlC = Console.TreatControlCAsInput;
         Console.TreatControlCAsInput = true;
-        var reader = Task.Run(() => ReadKeys(keys, stop.Token), CancellationToken.None);
-        var resizer = Task.Run(() => WatchSize(sizes.Writer, stop.Token), CancellationToken.None);
+        var reader = Task.Run(() => ReadKeys(keys, detachKeys ? detached : null, stop.Token), CancellationToken.None);
+        var resizer = tty ? Task.Run(() => WatchSize(sizes.Writer, stop.Token), CancellationToken.None) : Task.CompletedTask;
+        Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write = async (data, token) =>
+        {
+            await output.WriteAsync(data, token).ConfigureAwait(false);
+            await output.FlushAsync(token).ConfigureAwait(false);
+        };
         try
         {
-            return await exec.RunAsync(target, command, new ExecStreams
+            return await run(new ExecStreams
             {
                 Stdin = keys.Reader,
-                Tty = true,
-                Resize = sizes.Reader,
+                Tty = tty,
+                Resize = tty ? sizes.Reader : null,
                 Protocols = protocols,
-                Stdout = async (data, token) =>
-                {
-                    await output.WriteAsync(data, token).ConfigureAwait(false);
-                    await output.FlushAsync(token).ConfigureAwait(false);
-                },
-            }, cancel).ConfigureAwait(false);
+                Stdout = write,
+                Stderr = write,
+            }, detached.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (detached.IsCancellationRequested && !cancel.IsCancellationRequested)
+        {
+            return new ExecOutcome(0, "", Detached: true);
         }
         finally
         {
@@ -57,8 +73,9 @@ internal sealed class InteractiveTerminal(System.Management.Automation.Host.PSHo
         }
     }
 
-    private static async Task ReadKeys(BytePipe keys, CancellationToken stop)
+    private static async Task ReadKeys(BytePipe keys, CancellationTokenSource? detach, CancellationToken stop)
     {
+        var sequence = new DetachSequence();
         while (!stop.IsCancellationRequested)
         {
             if (!Console.KeyAvailable)
@@ -67,6 +84,16 @@ internal sealed class InteractiveTerminal(System.Management.Automation.Host.PSHo
                 continue;
             }
             var bytes = KeyBytes(Console.ReadKey(intercept: true));
+            if (detach is not null)
+            {
+                var (send, detached) = sequence.Push(bytes);
+                if (detached)
+                {
+                    detach.Cancel();
+                    return;
+                }
+                bytes = send;
+            }
             if (bytes.Length > 0)
                 await keys.WriteAsync(bytes, stop).ConfigureAwait(false);
         }

@@ -8,22 +8,37 @@ using PracticeK8s.Engine.Objects;
 namespace PracticeK8s.Cmdlets.Exec;
 
 /// <summary>
-/// kubectl exec: runs a command in a container. Stdout lines go to the pipeline, stderr lines become
-/// non-terminating errors (or output with -MergeError); the remote exit code lands in $LASTEXITCODE
+/// kubectl exec: runs a command in a container. Everything after <c>--</c> is the command. Stdout
+/// lines go to the pipeline, stderr lines become non-terminating errors (or output with -MergeError);
+/// the remote exit code lands in $LASTEXITCODE (1 when the command could not run, as kubectl exits)
 /// and on the -PassThru result. Piped text is the command's stdin; piped pods are where it runs.
 /// -Interactive attaches the console (TTY, raw keys, resize).
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "KubeExec", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsLifecycle.Invoke, "KubeExec", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ByName)]
 [OutputType(typeof(string), typeof(ExecResult))]
 public sealed class InvokeKubeExecCommand : KubeCmdlet
 {
-    /// <summary>The pod to run in (bound from piped pods too).</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    private const string ByName = "ByName";
+    private const string ByDeployment = "ByDeployment";
+    private const string ByService = "ByService";
+
+    /// <summary>The pod to run in, or KIND/NAME (deploy/web, svc/web) for one of its pods; bound from piped pods too.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
     [ArgumentCompleter(typeof(PodNameCompleter))]
     public string? Name { get; set; }
 
-    /// <summary>The program and its arguments (no shell is involved: use sh,-c,'...' for one).</summary>
-    [Parameter(Mandatory = true, Position = 1)]
+    /// <summary>Run in a pod of this Deployment (kubectl exec deploy/NAME).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByDeployment)]
+    [ArgumentCompleter(typeof(DeploymentNameCompleter))]
+    public string? Deployment { get; set; }
+
+    /// <summary>Run in a pod this Service selects (kubectl exec svc/NAME).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByService)]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
+    public string? Service { get; set; }
+
+    /// <summary>The program and its arguments: everything after --, or -Command sh,-c,'...'. No shell is involved.</summary>
+    [Parameter(ValueFromRemainingArguments = true)]
     public string[] Command { get; set; } = [];
 
     /// <summary>The container (default: the pod's default container).</summary>
@@ -35,6 +50,11 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
     /// <summary>Pods to run the command in, or text sent to the command's stdin (one line per object).</summary>
     [Parameter(ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
+
+    /// <summary>Without piped text: pass this process's standard input to the command (kubectl exec -i).</summary>
+    [Parameter]
+    [Alias("i")]
+    public SwitchParameter Stdin { get; set; }
 
     /// <summary>Write stderr lines to the output like stdout lines instead of as errors.</summary>
     [Parameter]
@@ -62,6 +82,7 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
     private readonly StringBuilder _stdin = new();
     private bool _hasStdin;
     private bool _ranOnPipedPod; // a Kubernetes object came down the pipeline: it, not -Name, says where to run
+    private bool _nameOnCommandLine;
     private System.Management.Automation.Host.PSHostUserInterface? _ui;
 
     protected override void OnPipelineThread()
@@ -69,6 +90,20 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
         base.OnPipelineThread();
         _ui ??= Host?.UI;
     }
+
+    protected override Task BeginProcessingAsync(CancellationToken cancel)
+    {
+        // Before any pipeline binding: a name bound now was typed on the command line.
+        _nameOnCommandLine = ParameterSetName == ByName && MyInvocation.BoundParameters.ContainsKey(nameof(Name));
+        return base.BeginProcessingAsync(cancel);
+    }
+
+    /// <summary>
+    /// With pods piped in, the first positional word cannot be a pod name (PowerShell binds it to
+    /// -Name before the pipeline runs): `$pod | Invoke-KubeExec -- ls -la` means the command ls -la.
+    /// </summary>
+    private IReadOnlyList<string> CommandFor(bool pipedPod) =>
+        pipedPod && _nameOnCommandLine && !string.IsNullOrEmpty(Name) ? [Name, .. Command] : Command;
 
     protected override async Task ProcessRecordAsync(CancellationToken cancel)
     {
@@ -83,17 +118,10 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
                     ErrorCategory.InvalidArgument, InputObject).ToErrorRecord(InputObject));
                 return;
             }
-            try
-            {
-                var (target, notice) = PodExec.Resolve(InputObject.BaseObject, Container);
-                if (notice is not null)
-                    PostWarning(notice);
-                await RunAsync(ResolveTarget(), target, null, cancel).ConfigureAwait(false);
-            }
-            catch (KubeException e)
-            {
-                PostError(e.ToErrorRecord(InputObject));
-            }
+            var command = RequireCommand(CommandFor(pipedPod: true));
+            var kube = ResolveTarget();
+            var pod = InputObject.BaseObject;
+            await RunInPodAsync(kube, _ => Task.FromResult(pod), facts.Name ?? "", command, null, cancel).ConfigureAwait(false);
             return;
         }
         _hasStdin = true;
@@ -104,30 +132,53 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
     {
         if (_ranOnPipedPod)
             return;
-        if (string.IsNullOrEmpty(Name))
+        var named = ParameterSetName switch
+        {
+            ByDeployment => $"deployment/{Deployment}",
+            ByService => $"service/{Service}",
+            _ => Name,
+        };
+        if (string.IsNullOrEmpty(named))
             throw new KubeException("-Name is required: the pod to run the command in", "KubeInvalidArguments", ErrorCategory.InvalidArgument, null);
+        var command = RequireCommand(Command);
         var kube = ResolveTarget();
-        ExecTarget target;
-        string? notice;
+        Stream? stdin = _hasStdin ? new MemoryStream(new UTF8Encoding(false).GetBytes(_stdin.ToString()))
+            : Stdin && !Interactive ? Console.OpenStandardInput() : null;
+        await RunInPodAsync(kube, token => new ExecPods(kube.Connection).ForNameAsync(kube.Namespace, named, token), named, command, stdin, cancel)
+            .ConfigureAwait(false);
+    }
+
+    private static IReadOnlyList<string> RequireCommand(IReadOnlyList<string> command) => command.Count > 0 ? command
+        : throw new KubeException("you must specify at least one command for the container (after --, or with -Command)", "KubeInvalidArguments",
+            ErrorCategory.InvalidArgument, null);
+
+    /// <summary>
+    /// One pod, found however it was named. Whatever fails (no such pod, the command cannot start) is
+    /// one non-terminating error and $LASTEXITCODE 1, as kubectl reports and exits.
+    /// </summary>
+    private async Task RunInPodAsync(KubeTarget kube, Func<CancellationToken, Task<object>> findPod, string named, IReadOnlyList<string> command,
+        Stream? stdin, CancellationToken cancel)
+    {
+        ExecTarget? target = null;
         try
         {
-            (target, notice) = await new PodExec(kube.Connection).ResolveAsync(kube.Namespace, Name, Container, cancel).ConfigureAwait(false);
+            var (found, notice) = PodExec.Resolve(await findPod(cancel).ConfigureAwait(false), Container);
+            target = found;
+            if (notice is not null)
+                PostWarning(notice);
+            await RunAsync(kube, target, command, stdin, cancel).ConfigureAwait(false);
         }
         catch (KubeException e)
         {
-            PostError(e.ToErrorRecord(Name));
-            return;
+            SetExitCode(PodExec.FailureExitCode);
+            PostError(PodExec.Failure(e, target).ToErrorRecord(target?.Pod ?? (object)named));
         }
-        if (notice is not null)
-            PostWarning(notice);
-        var stdin = _hasStdin ? new MemoryStream(new UTF8Encoding(false).GetBytes(_stdin.ToString())) : null;
-        await RunAsync(kube, target, stdin, cancel).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(KubeTarget kube, ExecTarget target, Stream? stdin, CancellationToken cancel)
+    private async Task RunAsync(KubeTarget kube, ExecTarget target, IReadOnlyList<string> command, Stream? stdin, CancellationToken cancel)
     {
         if (!await ShouldProcessAsync($"pod/{target.Pod} container {target.Container} in namespace {target.Namespace}",
-                $"Run '{string.Join(" ", Command)}'", cancel).ConfigureAwait(false))
+                $"Run '{string.Join(" ", command)}'", cancel).ConfigureAwait(false))
         {
             return;
         }
@@ -136,19 +187,18 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
         ExecOutcome outcome;
         if (Interactive)
         {
-            outcome = await new InteractiveTerminal(_ui).RunAsync(exec, target, Command, protocols, cancel).ConfigureAwait(false);
+            outcome = await new InteractiveTerminal(_ui).RunAsync(exec, target, command, protocols, cancel).ConfigureAwait(false);
         }
         else
         {
-            var stdout = new LineSplitter();
-            var stderr = new LineSplitter();
-            outcome = await exec.RunAsync(target, Command, new ExecStreams
+            var output = new ExecOutputLines(line => PostObject(line), line => PostStderr(target, line));
+            outcome = await exec.RunAsync(target, command, new ExecStreams
             {
                 Stdin = stdin,
                 Tty = Tty,
                 Protocols = protocols,
-                Stdout = (data, _) => { foreach (var line in stdout.Push(data.Span)) PostObject(line); return ValueTask.CompletedTask; },
-                Stderr = (data, _) => { foreach (var line in stderr.Push(data.Span)) PostStderr(target, line); return ValueTask.CompletedTask; },
+                Stdout = (data, _) => { output.Stdout(data.Span); return ValueTask.CompletedTask; },
+                Stderr = (data, _) => { output.Stderr(data.Span); return ValueTask.CompletedTask; },
                 Connected = protocol =>
                 {
                     PostVerbose($"exec in {target}: protocol {protocol}");
@@ -156,22 +206,21 @@ public sealed class InvokeKubeExecCommand : KubeCmdlet
                         PostWarning($"the server speaks {protocol}, which cannot signal the end of stdin: a command that reads stdin to its end will not finish");
                 },
             }, cancel).ConfigureAwait(false);
-            if (stdout.Flush() is { } lastOut)
-                PostObject(lastOut);
-            if (stderr.Flush() is { } lastErr)
-                PostStderr(target, lastErr);
+            output.Flush();
         }
 
         int code = outcome.ExitCode;
-        Post(() => SessionState.PSVariable.Set("global:LASTEXITCODE", code));
+        SetExitCode(code);
         if (code != 0)
         {
             PostError(new KubeException($"command terminated with exit code {code}", "KubeExecNonZeroExitCode", ErrorCategory.NotSpecified,
                 target.Pod).ToErrorRecord(target.Pod));
         }
         if (PassThru)
-            PostObject(new ExecResult(target.Namespace, target.Pod, target.Container, Command, code, outcome.Protocol));
+            PostObject(new ExecResult(target.Namespace, target.Pod, target.Container, command, code, outcome.Protocol));
     }
+
+    private void SetExitCode(int code) => Post(() => SessionState.PSVariable.Set("global:LASTEXITCODE", code));
 
     private void PostStderr(ExecTarget target, string line)
     {
