@@ -1,3 +1,4 @@
+using PracticeK8s.Engine.Objects;
 using k8s.Models;
 using PracticeK8s.Engine.PortForward;
 

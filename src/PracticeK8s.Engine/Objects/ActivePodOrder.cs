@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace PracticeK8s.Engine.PortForward;
+namespace PracticeK8s.Engine.Objects;
 
 /// <summary>
 /// The order in which kubectl port-forward (and attach, exec on a workload) picks "the" pod of a
