@@ -2,6 +2,7 @@
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
     . "$PSScriptRoot/PodHelpers.ps1"
+    . "$PSScriptRoot/PtyHelpers.ps1"
     Import-Module $ModulePath -Force
     $script:sandbox = Start-TestSandbox
 
@@ -67,7 +68,7 @@ Describe 'Remove-Kube<Kind> by name' {
 Describe 'Remove-Kube<Kind> from the pipeline' {
     It 'deletes the objects of a Get cmdlet' {
         New-Objects "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: p1, namespace: $ns, labels: {batch: pipe}}`n---`napiVersion: v1`nkind: ConfigMap`nmetadata: {name: p2, namespace: $ns, labels: {batch: pipe}}"
-        (Get-KubeConfigMap -Namespace $ns -Selector batch=pipe | Remove-KubeConfigMap).Message | Should -Be @('configmap "p1" deleted', 'configmap "p2" deleted')
+        (Get-KubeConfigMap -Namespace $ns -Selector batch=pipe | Remove-KubeConfigMap -Confirm:$false).Message | Should -Be @('configmap "p1" deleted', 'configmap "p2" deleted')
         Test-Exists configmap p1 $ns | Should -BeFalse
     }
 
@@ -97,7 +98,7 @@ spec: {containers: [{name: c, image: busybox}]}
 
     It 'takes names as strings, and any kind through Remove-KubeResource' {
         New-Objects "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: s-a, namespace: $ns}`n---`napiVersion: v1`nkind: ConfigMap`nmetadata: {name: s-b, namespace: $ns}"
-        ('s-a', 's-b' | Remove-KubeConfigMap -Namespace $ns).Message | Should -Be @('configmap "s-a" deleted', 'configmap "s-b" deleted')
+        ('s-a', 's-b' | Remove-KubeConfigMap -Namespace $ns -Confirm:$false).Message | Should -Be @('configmap "s-a" deleted', 'configmap "s-b" deleted')
         (Get-KubeResource deployments twin -Namespace $ns | Remove-KubeResource).Message | Should -Be 'deployment.apps "twin" deleted'
         Test-Exists deployment twin $ns | Should -BeFalse
         Test-Exists pod twin $ns | Should -BeTrue
@@ -176,6 +177,30 @@ Describe 'Confirmation and -WhatIf' {
     It 'deletes them all with -Confirm:$false' {
         (Remove-KubeResource configmaps -Selector @{ team = 'a' } -Namespace $ns -Confirm:$false).Message | Should -Be @('configmap "team-1" deleted', 'configmap "team-2" deleted')
         Test-Exists configmap team-1 $ns | Should -BeFalse
+    }
+
+    It 'asks once, listing the count, before deleting several piped objects (here: refused, as no one can answer)' {
+        $output = Invoke-InChild "Get-KubeConfigMap -Selector team=a -Namespace $ns -Context $($sandbox.Context) | Remove-KubeConfigMap" | Out-String
+        $output | Should -Match 'NonInteractive'
+        ([regex]::Matches($output, 'NonInteractive')).Count | Should -Be 1 -Because 'one question for the group, not one per object'
+        Test-Exists configmap team-1 $ns | Should -BeTrue
+        Test-Exists configmap team-2 $ns | Should -BeTrue
+    }
+
+    It 'in a terminal: Enter keeps the namespace (the question defaults to No)' {
+        # Issue 20, line 12: Enter deleted the namespace.
+        New-Objects "apiVersion: v1`nkind: Namespace`nmetadata: {name: kept}"
+        $runner = Join-Path $TestDrive 'prompts.ps1'
+        Set-Content $runner @"
+Import-Module '$ModulePath'
+Remove-KubeNamespace kept -Context $($sandbox.Context)
+"kept: `$([bool](Get-KubeNamespace kept -Context $($sandbox.Context) -ErrorAction SilentlyContinue))"
+"@
+        $line = (@(Get-TestPwsh) + @('-NoProfile', '-File', $runner) | ForEach-Object { "'$_'" }) -join ' '
+        $text = Invoke-PtySession $line -Steps @(@{ Wait = 'target "namespace/kept"[\s\S]*default is'; Pause = 200; Send = "`r" })
+        $text | Should -Match '\(default is "N"\)'
+        $text | Should -Match 'kept: True'
+        Test-Exists namespace kept | Should -BeTrue
     }
 
     It 'asks before deleting a namespace (ConfirmImpact High)' {

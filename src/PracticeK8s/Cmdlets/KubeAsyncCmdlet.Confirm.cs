@@ -16,9 +16,30 @@ public abstract partial class KubeAsyncCmdlet
     /// <summary>The ConfirmImpact the cmdlet's attribute declares.</summary>
     protected ConfirmImpact DeclaredImpact => GetType().GetCustomAttribute<CmdletAttribute>()?.ConfirmImpact ?? ConfirmImpact.Medium;
 
-    /// <summary>Asks ShouldProcess on the pipeline thread and returns the answer to the worker.</summary>
+    /// <summary>
+    /// Asks ShouldProcess on the pipeline thread and returns the answer to the worker. A Remove
+    /// cmdlet's question defaults to No: pressing Enter at "Are you sure…" keeps the object.
+    /// </summary>
     protected Task<bool> ShouldProcessAsync(string target, string action, CancellationToken cancel) =>
-        AskAsync(() => ShouldProcess(target, action), cancel);
+        AskAsync(() => PromptDefaultsToNo && WouldPrompt()
+            ? _yesToAll || (!_noToAll && ShouldContinue($"Performing the operation \"{action}\" on target \"{target}\".",
+                "Are you sure you want to perform this action?", true, ref _yesToAll, ref _noToAll))
+            : ShouldProcess(target, action), cancel);
+
+    /// <summary>Removing is destructive: its confirmation defaults to No (ShouldProcess's defaults to Yes).</summary>
+    private bool PromptDefaultsToNo => GetType().GetCustomAttribute<CmdletAttribute>()?.VerbName == VerbsCommon.Remove;
+
+    /// <summary>Whether ShouldProcess would ask: not under -WhatIf; -Confirm either way decides; else the impact against $ConfirmPreference.</summary>
+    private bool WouldPrompt()
+    {
+        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) ? bound : GetVariableValue("WhatIfPreference");
+        if (whatIf is true or SwitchParameter { IsPresent: true })
+            return false;
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+            return confirm is SwitchParameter { IsPresent: true };
+        var preference = GetVariableValue("ConfirmPreference") is ConfirmImpact p ? p : ConfirmImpact.High;
+        return preference != ConfirmImpact.None && DeclaredImpact >= preference;
+    }
 
     /// <summary>
     /// The second question, for an action riskier than the declared impact. Not asked when the

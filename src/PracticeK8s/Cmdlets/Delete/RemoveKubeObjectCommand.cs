@@ -85,11 +85,13 @@ public abstract class RemoveKubeObjectCommand : KubeWriteCmdlet
         var deleter = new Deleter(session.Connection);
         if (asGroup && targets.Count > 1)
         {
-            var list = string.Join(", ", targets.Select(t => t.Slashed));
-            var where = targets[0].Kind.Namespaced ? $" in namespace {targets[0].Namespace}" : "";
-            if (!await ShouldProcessAsync($"{list}{where}", "Delete", cancel).ConfigureAwait(false))
+            // Piped objects may come from several namespaces: then each name carries its own.
+            var namespaces = targets.Select(t => t.Namespace).Distinct().ToList();
+            var where = namespaces is [{ } only] ? $" in namespace {only}" : "";
+            var names = targets.Select(t => where.Length == 0 && t.Namespace is not null ? $"{t.Namespace}/{t.Slashed}" : t.Slashed).ToList();
+            if (!await ShouldProcessAsync($"{string.Join(", ", names)}{where}", "Delete", cancel).ConfigureAwait(false))
                 return;
-            if (!await ConfirmBeyondImpactAsync($"Delete these {targets.Count} objects{where}?\n{string.Join("\n", targets.Select(t => t.Slashed))}",
+            if (!await ConfirmBeyondImpactAsync($"Delete these {targets.Count} objects{where}?\n{string.Join("\n", names)}",
                     "Confirm deletion", cancel).ConfigureAwait(false))
                 return;
             foreach (var t in targets)

@@ -69,6 +69,8 @@ public sealed class RemoveKubeResourceCommand : RemoveKubeObjectCommand
         }
     }
 
+    private readonly List<ObjectTarget> _piped = [];
+
     protected override async Task ProcessRecordAsync(CancellationToken cancel)
     {
         var session = ResolveTarget();
@@ -123,8 +125,8 @@ public sealed class RemoveKubeResourceCommand : RemoveKubeObjectCommand
                         throw new KubeException("the input object has no apiVersion and kind; use a typed cmdlet such as Remove-KubePod, or -Kind and -Name",
                             "KubeInputInvalid", ErrorCategory.InvalidArgument, InputObject);
                     var kind = await Discovery.For(session.Connection).ForObjectAsync(reference.ApiVersion, reference.Kind, cancel).ConfigureAwait(false);
-                    var target = new ObjectTarget(kind, kind.Namespaced ? reference.Namespace ?? session.Namespace : null, reference.Name);
-                    await DeleteAsync(session, [target], asGroup: false, null, cancel).ConfigureAwait(false);
+                    // Deleted at the end of the pipeline: several piped objects are asked about once, as a group.
+                    _piped.Add(new ObjectTarget(kind, kind.Namespaced ? reference.Namespace ?? session.Namespace : null, reference.Name));
                 }
                 catch (KubeException e)
                 {
@@ -137,6 +139,8 @@ public sealed class RemoveKubeResourceCommand : RemoveKubeObjectCommand
 
     protected override async Task EndProcessingAsync(CancellationToken cancel)
     {
+        if (_piped.Count > 0)
+            await DeleteAsync(ResolveTarget(), _piped, asGroup: true, null, cancel).ConfigureAwait(false);
         if (ParameterSetName is PathSet or ObjectSet)
         {
             _input.ReadPendingFiles(Recurse);

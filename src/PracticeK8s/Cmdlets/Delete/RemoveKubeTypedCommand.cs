@@ -10,7 +10,8 @@ namespace PracticeK8s.Cmdlets.Delete;
 /// <summary>
 /// Remove-Kube&lt;Kind&gt; for one built-in kind: by name (wildcards), by label selector, or piped
 /// objects. Piped objects of another kind are refused (a Deployment piped into Remove-KubePod
-/// must not delete a pod of the same name).
+/// must not delete a pod of the same name). Piped objects are deleted at the end of the pipeline,
+/// asked about once as a group when there are several.
 /// </summary>
 public abstract class RemoveKubeTypedCommand : RemoveKubeObjectCommand
 {
@@ -34,6 +35,8 @@ public abstract class RemoveKubeTypedCommand : RemoveKubeObjectCommand
     /// <summary>Objects from Get cmdlets (or names as strings).</summary>
     [Parameter(ParameterSetName = ObjectSet, Mandatory = true, ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
+
+    private readonly List<ObjectTarget> _piped = [];
 
     protected override async Task ProcessRecordAsync(CancellationToken cancel)
     {
@@ -71,10 +74,17 @@ public abstract class RemoveKubeTypedCommand : RemoveKubeObjectCommand
                     PostError(e.ToErrorRecord(InputObject));
                     return;
                 }
-                await DeleteAsync(session, [target], asGroup: false, null, cancel).ConfigureAwait(false);
+                _piped.Add(target);
                 break;
             }
         }
+    }
+
+    protected override async Task EndProcessingAsync(CancellationToken cancel)
+    {
+        if (_piped.Count > 0)
+            await DeleteAsync(ResolveTarget(), _piped, asGroup: true, null, cancel).ConfigureAwait(false);
+        await base.EndProcessingAsync(cancel).ConfigureAwait(false);
     }
 }
 
