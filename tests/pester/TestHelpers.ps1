@@ -86,7 +86,15 @@ function ConvertFrom-TableText {
 function Start-TestSandbox {
     # A fresh sandbox for one test file: its own kubeconfig, state folder and kubectl cache, so the
     # user's ~/.kube/config is never touched. Returns the sandbox info plus the kubectl arguments.
-    param([string] $Root = $TestDrive, [string] $Isolation)
+    # The root is not under TestDrive: Pester deletes what appeared in TestDrive during a Describe
+    # when the Describe ends, racing the running sandbox (a pod's folder it removes at that moment
+    # fails the whole file). Stop-TestSandbox removes it.
+    param([string] $Root, [string] $Isolation)
+    if (-not $Root) {
+        $Root = Join-Path ([IO.Path]::GetTempPath()) "pk8s-pester-$([guid]::NewGuid().ToString('N'))"
+        $null = [IO.Directory]::CreateDirectory($Root, [IO.UnixFileMode]'UserRead, UserWrite, UserExecute')
+        $script:TestSandboxRoot = $Root
+    }
     $env:KUBECONFIG = Join-Path $Root 'kubeconfig'
     $env:PRACTICEK8S_HOME = Join-Path $Root 'practicek8s-home'
     $options = @{}
@@ -98,6 +106,10 @@ function Start-TestSandbox {
 
 function Stop-TestSandbox {
     Stop-KubeSandbox -Confirm:$false -ErrorAction SilentlyContinue
+    if ($script:TestSandboxRoot) {
+        Remove-Item -LiteralPath $script:TestSandboxRoot -Recurse -Force -ErrorAction SilentlyContinue
+        $script:TestSandboxRoot = $null
+    }
 }
 
 function Invoke-Kubectl {

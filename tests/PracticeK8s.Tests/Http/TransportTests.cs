@@ -188,7 +188,7 @@ public sealed class TransportTests : IDisposable
             ? ListPods(connection)
             : connection.Api.GetStringAsync("/api/v1/namespaces/default/pods", default));
         var took = watch.Elapsed;
-        Assert.InRange(took, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(2.5));
+        Assert.InRange(took, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5)); // bounded by the 1 s timeout, with room for a loaded machine
         Assert.Equal("KubeTimeout", error.ErrorId);
         Assert.Equal(System.Management.Automation.ErrorCategory.OperationTimeout, error.Category);
         Assert.StartsWith($"Unable to connect to the server {url}: GET /api/v1/namespaces/default/pods", error.Message);
