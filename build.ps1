@@ -73,38 +73,26 @@ function Invoke-Test {
     }
 
     if (-not $NoPester) {
-        $pesterArgs = @{
-            PesterPath = $tools.Pester; ModulePath = (Join-Path $moduleDir 'PracticeK8s.psd1')
-            OtherYamlDotNet = $tools.OtherYamlDotNet; OtherKubernetesClient = $tools.OtherKubernetesClient
-        }
-        # Some files run in a second Pester beside the first (and beside xunit); their output follows the first's.
-        $secondFiles = @(Get-ChildItem (Join-Path $root 'tests/pester') -Filter '*.Tests.ps1' |
-            ForEach-Object { $_.Name -replace '\.Tests\.ps1$' } |
-            Where-Object { $_ -in $PesterSecondRunFiles } |
-            Where-Object { $name = $_; $Filter | Where-Object { "$name.Tests.ps1" -like $_ -or $name -like $_ } })
-        $second = if ($secondFiles.Count -gt 0) {
-            Start-PesterRun @pesterArgs -Name 'pester-2' -Results $results -Files $secondFiles
-        }
         Write-Step 'Pester: tests/pester'
+        $summary = Join-Path $results 'pester-summary.json'
+        $pwsh = Get-PwshCommand
         # Passed in the environment: a bare * on a native command line would be expanded to file names.
         $env:PRACTICEK8S_TEST_FILTER = $Filter -join ','
-        $first = Invoke-PesterRun @pesterArgs -Name 'pester' -Results $results -Exclude $secondFiles
-        $runs = @($first)
-        if ($second) {
-            $runs += Wait-PesterRun $second
-        }
-        foreach ($run in $runs) {
-            if ($run.Counts) {
-                $totals.Passed += $run.Counts.Passed; $totals.Failed += $run.Counts.Failed; $totals.Skipped += $run.Counts.Skipped
-                if ($run.ExitCode -ne 0 -and $run.Counts.Failed -eq 0) {
-                    $runnerFailures += "$($run.Name) exited with $($run.ExitCode)"
-                    $totals.Failed += 1
-                }
-            }
-            else {
-                $runnerFailures += "$($run.Name) produced no results (exit code $($run.ExitCode))"
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1') `
+            -PesterPath $tools.Pester -ModulePath (Join-Path $moduleDir 'PracticeK8s.psd1') -OtherYamlDotNet $tools.OtherYamlDotNet -OtherKubernetesClient $tools.OtherKubernetesClient `
+            -SummaryPath $summary -ResultPath (Join-Path $results 'pester.xml')
+        $code = $LASTEXITCODE
+        if (Test-Path $summary) {
+            $counts = Get-Content $summary -Raw | ConvertFrom-Json
+            $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
+            if ($code -ne 0 -and $counts.Failed -eq 0) {
+                $runnerFailures += "Pester exited with $code"
                 $totals.Failed += 1
             }
+        }
+        else {
+            $runnerFailures += "Pester produced no results (exit code $code)"
+            $totals.Failed += 1
         }
     }
 

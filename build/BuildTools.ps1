@@ -133,60 +133,11 @@ function Get-FailedTestNames([string] $Results) {
             if ($result.outcome -notin 'Passed', 'NotExecuted') { "$($trxPath.BaseName): $($result.testName)" }
         }
     }
-    foreach ($pester in (Get-ChildItem $Results -Filter 'pester*.xml' -ErrorAction SilentlyContinue)) {
-        [xml] $nunit = Get-Content $pester.FullName -Raw
+    $pester = Join-Path $Results 'pester.xml'
+    if (Test-Path $pester) {
+        [xml] $nunit = Get-Content $pester -Raw
         foreach ($case in $nunit.SelectNodes('//test-case[@result="Failure"]')) { "Pester: $($case.name)" }
         # A block whose setup failed has no failed test case of its own.
         foreach ($suite in $nunit.SelectNodes('//test-suite[@result="Failure" and not(.//test-case[@result="Failure"])]')) { "Pester: $($suite.name) (its setup)" }
     }
-}
-
-# build.ps1 test runs these Pester files in a second Pester beside the rest: the ones that start and
-# stop sandboxes of their own again and again, plus Nodes, so that the two take about as long.
-$PesterSecondRunFiles = @('Sandbox', 'Walkthrough', 'Isolation', 'Resilience', 'Examples', 'Nodes')
-
-function Get-PesterRunArguments([string] $Name, [string] $Results, [string] $PesterPath, [string] $ModulePath,
-    [string] $OtherYamlDotNet, [string] $OtherKubernetesClient) {
-    $pwsh = Get-PwshCommand
-    @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot '../tests/pester/Invoke-PesterSuite.ps1'),
-        '-PesterPath', $PesterPath, '-ModulePath', $ModulePath, '-OtherYamlDotNet', $OtherYamlDotNet,
-        '-OtherKubernetesClient', $OtherKubernetesClient,
-        '-SummaryPath', (Join-Path $Results "$Name-summary.json"), '-ResultPath', (Join-Path $Results "$Name.xml"))
-}
-
-function Read-PesterRun([string] $Name, [string] $Results, [int] $ExitCode) {
-    $summary = Join-Path $Results "$Name-summary.json"
-    [pscustomobject]@{
-        Name = $Name; ExitCode = $ExitCode
-        Counts = if (Test-Path $summary) { Get-Content $summary -Raw | ConvertFrom-Json } else { $null }
-    }
-}
-
-function Invoke-PesterRun([string] $Name, [string] $Results, [string[]] $Exclude, [string] $PesterPath, [string] $ModulePath,
-    [string] $OtherYamlDotNet, [string] $OtherKubernetesClient) {
-    $pwsh = Get-PwshCommand
-    $arguments = Get-PesterRunArguments $Name $Results $PesterPath $ModulePath $OtherYamlDotNet $OtherKubernetesClient
-    & $pwsh[0] @arguments -Exclude ($Exclude -join ',') | Out-Host
-    Read-PesterRun $Name $Results $LASTEXITCODE
-}
-
-function Start-PesterRun([string] $Name, [string] $Results, [string[]] $Files, [string] $PesterPath, [string] $ModulePath,
-    [string] $OtherYamlDotNet, [string] $OtherKubernetesClient) {
-    $pwsh = Get-PwshCommand
-    $arguments = (Get-PesterRunArguments $Name $Results $PesterPath $ModulePath $OtherYamlDotNet $OtherKubernetesClient) +
-        @('-Filter', ($Files -join ','))
-    $log = Join-Path $Results "$Name.log"
-    $job = Start-ThreadJob -ArgumentList $pwsh[0], $arguments, $log -ScriptBlock {
-        param($exe, $arguments, $log)
-        & $exe @arguments *> $log
-        $LASTEXITCODE
-    }
-    [pscustomobject]@{ Name = $Name; Results = $Results; Log = $log; Job = $job }
-}
-
-function Wait-PesterRun($Started) {
-    $code = Receive-Job $Started.Job -Wait -AutoRemoveJob -ErrorAction Continue | Select-Object -Last 1
-    Write-Step "Pester: $($Started.Name) (ran beside the first)"
-    if (Test-Path $Started.Log) { Get-Content $Started.Log | Write-Host }
-    Read-PesterRun $Started.Name $Started.Results ([int] $code)
 }

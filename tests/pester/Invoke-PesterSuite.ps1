@@ -10,9 +10,7 @@ param(
     [Parameter(Mandatory)] [string] $SummaryPath,
     [Parameter(Mandatory)] [string] $ResultPath,
     # Comma-separated file name patterns (a string: native argument passing would expand a bare *).
-    [string] $Filter = ($env:PRACTICEK8S_TEST_FILTER ?? '*'),
-    # Comma-separated file names (no wildcards) left to another runner.
-    [string] $Exclude = ''
+    [string] $Filter = ($env:PRACTICEK8S_TEST_FILTER ?? '*')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -26,14 +24,8 @@ $env:PRACTICEK8S_TEST_YAMLDOTNET = $OtherYamlDotNet
 $env:PRACTICEK8S_TEST_KUBERNETESCLIENT = $OtherKubernetesClient
 
 $patterns = $Filter -split ','
-$excluded = @($Exclude -split ',' | Where-Object { $_ } | ForEach-Object { "$_.Tests.ps1" })
-$files = @(Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' |
-    Where-Object { $name = $_.Name; $patterns | Where-Object { $name -like $_ -or $name -like "$_.Tests.ps1" } } |
-    Where-Object Name -NotIn $excluded)
-if ($files.Count -eq 0) {
-    [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 } | ConvertTo-Json | Set-Content -Path $SummaryPath
-    exit 0
-}
+$files = Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' |
+    Where-Object { $name = $_.Name; $patterns | Where-Object { $name -like $_ -or $name -like "$_.Tests.ps1" } }
 
 $config = New-PesterConfiguration
 $config.Run.Path = @($files.FullName)
