@@ -34,7 +34,7 @@ Describe 'Test-KubeResource on piped objects' {
     }
 
     It 'refuses an object of another kind in a kind-specific test' {
-        $deployments[0] | Test-KubeNodeReady -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $deployments[0] | Test-KubeNodeReady -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeExactly $false -Because 'nothing was checked'
         $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeKindMismatch,*'
     }
 }
