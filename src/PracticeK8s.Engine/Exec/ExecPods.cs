@@ -68,7 +68,7 @@ public sealed class ExecPods(KubeConnection connection)
             throw new KubeException($"no pods found for {ObjectCells.KindName(obj) ?? facts?.Name} in namespace {ns}", "KubePodNotFound",
                 ErrorCategory.ObjectNotFound, obj);
         }
-        pods.Sort(ActivePodOrder.MostActiveFirst); // kubectl exec/attach on a workload: the most active pod
+        pods.Sort(PodOrder.MostActiveFirst); // kubectl exec/attach on a workload: the most active pod
         return pods[0];
     }
 

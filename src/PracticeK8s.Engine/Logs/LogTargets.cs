@@ -60,7 +60,7 @@ public sealed class LogTargets
             throw new KubeException($"no pods found for {ObjectCells.KindName(obj) ?? facts?.Name} in namespace {ns}", "KubePodNotFound",
                 ErrorCategory.ObjectNotFound, obj);
         }
-        pods.Sort(LoggingPodOrder.ForLogging);
+        pods.Sort(PodOrder.ForLogging);
         var chosen = pods[0];
         var plan = ForPod(chosen, container, allContainers);
         if (pods.Count > 1)

@@ -90,7 +90,7 @@ public sealed class ForwardTargets
             throw new KubeException($"no pods found for {owner} in namespace {ns} (selector {selector})", "KubePodNotFound",
                 ErrorCategory.ObjectNotFound, owner);
         }
-        pods.Sort(ActivePodOrder.MostActiveFirst);
+        pods.Sort(PodOrder.MostActiveFirst);
         return pods[0];
     }
 

@@ -1,3 +1,4 @@
+using PracticeK8s.Engine.Objects;
 using k8s.Models;
 using PracticeK8s.Engine.Errors;
 using PracticeK8s.Engine.Exec;
@@ -84,11 +85,11 @@ public sealed class LogsUnitTests
             Ranked("ready-recent", readySince: now.AddMinutes(-1)),
             Ranked("ready-long", readySince: now.AddMinutes(-9)),
         };
-        pods.Sort(LoggingPodOrder.ForLogging);
+        pods.Sort(PodOrder.ForLogging);
         Assert.Equal(new[] { "ready-long", "ready-recent", "running-not-ready", "pending", "unscheduled" }, pods.Select(p => p.Metadata.Name));
 
         var ties = new List<V1Pod> { Ranked("new", createdMinutesAgo: 1), Ranked("old", createdMinutesAgo: 5), Ranked("restarted", restarts: 2, createdMinutesAgo: 1) };
-        ties.Sort(LoggingPodOrder.ForLogging);
+        ties.Sort(PodOrder.ForLogging);
         Assert.Equal(new[] { "restarted", "old", "new" }, ties.Select(p => p.Metadata.Name));
     }
 }

@@ -5,7 +5,7 @@ using PracticeK8s.Engine.PortForward;
 namespace PracticeK8s.Tests.PortForward;
 
 /// <summary>The pod kubectl port-forward picks for a Service or workload: the most active one.</summary>
-public sealed class ActivePodOrderTests
+public sealed class PodOrderTests
 {
     private static readonly DateTime T0 = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -24,7 +24,7 @@ public sealed class ActivePodOrderTests
     private static string First(params V1Pod[] pods)
     {
         var list = pods.ToList();
-        list.Sort(ActivePodOrder.MostActiveFirst);
+        list.Sort(PodOrder.MostActiveFirst);
         return list[0].Metadata.Name;
     }
 

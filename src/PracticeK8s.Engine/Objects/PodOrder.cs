@@ -3,14 +3,33 @@ using k8s.Models;
 namespace PracticeK8s.Engine.Objects;
 
 /// <summary>
-/// The order in which kubectl port-forward (and attach, exec on a workload) picks "the" pod of a
-/// Service or workload: the most active first (kubectl sorts by the reverse of podutils.ActivePods):
-/// scheduled before unscheduled; Running before Unknown before Pending; ready before not ready;
-/// ready longer before ready shorter; fewer container restarts first; older before newer.
+/// The orders in which kubectl picks "the" pod of a workload or Service. Both put scheduled before
+/// unscheduled, ready before not ready, ready longer before ready shorter, and older before newer;
+/// they differ in how phases rank and which restart count wins.
 /// </summary>
-public sealed class ActivePodOrder : IComparer<V1Pod>
+public sealed class PodOrder : IComparer<V1Pod>
 {
-    public static readonly ActivePodOrder MostActiveFirst = new();
+    /// <summary>kubectl logs (its ByLogging order): Running, Unknown, Pending; more restarts first.</summary>
+    public static readonly PodOrder ForLogging = new(pod => pod.Status?.Phase switch
+    {
+        "Unknown" => 1,
+        "Pending" => 2,
+        _ => 0, // kubectl's table has no other entries: the rest rank with Running
+    }, fewerRestartsFirst: false);
+
+    /// <summary>kubectl port-forward, exec and attach (the reverse of podutils.ActivePods): Running, Unknown, then the rest; fewer restarts first.</summary>
+    public static readonly PodOrder MostActiveFirst = new(pod => pod.Status?.Phase switch
+    {
+        "Running" => 0,
+        "Unknown" => 1,
+        _ => 2,
+    }, fewerRestartsFirst: true);
+
+    private readonly Func<V1Pod, int> _phaseRank;
+    private readonly bool _fewerRestartsFirst;
+
+    private PodOrder(Func<V1Pod, int> phaseRank, bool fewerRestartsFirst) =>
+        (_phaseRank, _fewerRestartsFirst) = (phaseRank, fewerRestartsFirst);
 
     public int Compare(V1Pod? x, V1Pod? y)
     {
@@ -25,7 +44,7 @@ public sealed class ActivePodOrder : IComparer<V1Pod>
         if (xAssigned != yAssigned)
             return xAssigned ? -1 : 1;
 
-        int phase = PhaseRank(y).CompareTo(PhaseRank(x));
+        int phase = _phaseRank(x).CompareTo(_phaseRank(y));
         if (phase != 0)
             return phase;
 
@@ -36,7 +55,7 @@ public sealed class ActivePodOrder : IComparer<V1Pod>
         if (xReady.HasValue && xReady != yReady)
             return xReady.Value.CompareTo(yReady!.Value);
 
-        int restarts = MaxRestarts(x).CompareTo(MaxRestarts(y));
+        int restarts = _fewerRestartsFirst ? MaxRestarts(x).CompareTo(MaxRestarts(y)) : MaxRestarts(y).CompareTo(MaxRestarts(x));
         if (restarts != 0)
             return restarts;
 
@@ -52,14 +71,6 @@ public sealed class ActivePodOrder : IComparer<V1Pod>
         }
         return 0;
     }
-
-    // kubectl's map: Pending 0, Unknown 1, Running 2; any other phase counts as 0.
-    private static int PhaseRank(V1Pod pod) => pod.Status?.Phase switch
-    {
-        "Running" => 2,
-        "Unknown" => 1,
-        _ => 0,
-    };
 
     // A ready pod without a transition time counts as ready for the shortest time.
     private static DateTime? ReadySince(V1Pod pod)
