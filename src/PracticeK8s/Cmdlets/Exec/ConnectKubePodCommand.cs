@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Text;
 using PracticeK8s.Completion;
 using PracticeK8s.Engine.Errors;
 using PracticeK8s.Engine.Exec;
@@ -14,7 +13,7 @@ namespace PracticeK8s.Cmdlets.Exec;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "KubePod")]
 [OutputType(typeof(string))]
-public sealed class ConnectKubePodCommand : KubeCmdlet
+public sealed class ConnectKubePodCommand : AttachingCmdlet
 {
     /// <summary>The pod, or KIND/NAME (deploy/web) for one of its pods.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -27,49 +26,6 @@ public sealed class ConnectKubePodCommand : KubeCmdlet
     [ArgumentCompleter(typeof(ContainerNameCompleter))]
     public string? Container { get; set; }
 
-    /// <summary>Text sent to the container's stdin with -Stdin (one line per object).</summary>
-    [Parameter(ValueFromPipeline = true)]
-    public PSObject? InputObject { get; set; }
-
-    /// <summary>Send input to the container (kubectl attach -i): piped text, else this process's standard input.</summary>
-    [Parameter]
-    [Alias("i")]
-    public SwitchParameter Stdin { get; set; }
-
-    /// <summary>Use the container's terminal (kubectl attach -t); output then all arrives on stdout.</summary>
-    [Parameter]
-    [Alias("t")]
-    public SwitchParameter Tty { get; set; }
-
-    /// <summary>Make this console the container's terminal, like kubectl attach -it.</summary>
-    [Parameter]
-    [Alias("it")]
-    public SwitchParameter Interactive { get; set; }
-
-    /// <summary>Print nothing but the container's output (no prompt hint, no session-ended line).</summary>
-    [Parameter]
-    public SwitchParameter Quiet { get; set; }
-
-    private readonly StringBuilder _piped = new();
-    private bool _hasPiped;
-    private System.Management.Automation.Host.PSHostUserInterface? _ui;
-
-    protected override void OnPipelineThread()
-    {
-        base.OnPipelineThread();
-        _ui ??= Host?.UI;
-    }
-
-    protected override Task ProcessRecordAsync(CancellationToken cancel)
-    {
-        if (InputObject?.BaseObject is string text)
-        {
-            _hasPiped = true;
-            _piped.Append(text).Append('\n');
-        }
-        return Task.CompletedTask;
-    }
-
     protected override async Task EndProcessingAsync(CancellationToken cancel)
     {
         var kube = ResolveTarget();
@@ -81,7 +37,7 @@ public sealed class ConnectKubePodCommand : KubeCmdlet
             (target, var notice) = PodExec.Resolve(pod, Container, "attach to");
             if (notice is not null)
                 PostWarning(notice);
-            plan = AttachPlan.For(pod, target.Container, stdin: Stdin || Interactive || _hasPiped, tty: Tty || Interactive);
+            plan = AttachPlan.For(pod, target.Container, stdin: WantsStdin, tty: WantsTty);
         }
         catch (KubeException e)
         {
@@ -97,8 +53,8 @@ public sealed class ConnectKubePodCommand : KubeCmdlet
         {
             if (Interactive && !Quiet && plan.Stdin && plan.Tty)
                 PostNotice("If you don't see a command prompt, try pressing enter.");
-            outcome = await new AttachSession(_ui, line => PostObject(line), line => PostError(AttachSession.StderrRecord(target, line)), PostVerbose)
-                .RunAsync(exec, target, plan, Interactive, _hasPiped ? _piped.ToString() : null, cancel).ConfigureAwait(false);
+            outcome = await new AttachSession(HostUi, line => PostObject(line), line => PostError(AttachSession.StderrRecord(target, line)), PostVerbose)
+                .RunAsync(exec, target, plan, Interactive, PipedText, cancel).ConfigureAwait(false);
         }
         catch (KubeException e)
         {

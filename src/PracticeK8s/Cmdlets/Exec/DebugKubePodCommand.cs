@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Text;
 using PracticeK8s.Completion;
 using PracticeK8s.Engine.Debug;
 using PracticeK8s.Engine.Errors;
@@ -13,7 +12,7 @@ namespace PracticeK8s.Cmdlets.Exec;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Debug, "KubePod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(string))]
-public sealed class DebugKubePodCommand : KubeCmdlet
+public sealed class DebugKubePodCommand : AttachingCmdlet
 {
     /// <summary>The pod to debug, or KIND/NAME (deploy/web) for one of its pods.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -38,57 +37,14 @@ public sealed class DebugKubePodCommand : KubeCmdlet
     [Parameter(ValueFromRemainingArguments = true)]
     public string[] Command { get; set; } = [];
 
-    /// <summary>Text sent to the debug container's stdin with -Stdin (one line per object).</summary>
-    [Parameter(ValueFromPipeline = true)]
-    public PSObject? InputObject { get; set; }
-
-    /// <summary>Keep the debug container's stdin open and attach to it (kubectl debug -i).</summary>
-    [Parameter]
-    [Alias("i")]
-    public SwitchParameter Stdin { get; set; }
-
-    /// <summary>Give the debug container a terminal (kubectl debug -t).</summary>
-    [Parameter]
-    [Alias("t")]
-    public SwitchParameter Tty { get; set; }
-
-    /// <summary>Stdin, terminal, and this console attached to it: kubectl debug -it.</summary>
-    [Parameter]
-    [Alias("it")]
-    public SwitchParameter Interactive { get; set; }
-
-    /// <summary>Print nothing but the debug container's output.</summary>
-    [Parameter]
-    public SwitchParameter Quiet { get; set; }
-
     /// <summary>How long to wait for the debug container to start (default 1 minute).</summary>
     [Parameter]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(1);
 
-    private readonly StringBuilder _piped = new();
-    private bool _hasPiped;
-    private System.Management.Automation.Host.PSHostUserInterface? _ui;
-
-    protected override void OnPipelineThread()
-    {
-        base.OnPipelineThread();
-        _ui ??= Host?.UI;
-    }
-
-    protected override Task ProcessRecordAsync(CancellationToken cancel)
-    {
-        if (InputObject?.BaseObject is string text)
-        {
-            _hasPiped = true;
-            _piped.Append(text).Append('\n');
-        }
-        return Task.CompletedTask;
-    }
-
     protected override async Task EndProcessingAsync(CancellationToken cancel)
     {
         var kube = ResolveTarget();
-        bool stdin = Stdin || Interactive || _hasPiped, tty = Tty || Interactive;
+        bool stdin = WantsStdin, tty = WantsTty;
         object pod;
         try
         {
@@ -141,8 +97,8 @@ public sealed class DebugKubePodCommand : KubeCmdlet
         ExecOutcome outcome;
         try
         {
-            outcome = await new AttachSession(_ui, line => PostObject(line), line => PostError(AttachSession.StderrRecord(target, line)), PostVerbose)
-                .RunAsync(new PodExec(kube.Connection), target, plan, Interactive, _hasPiped ? _piped.ToString() : null, cancel).ConfigureAwait(false);
+            outcome = await new AttachSession(HostUi, line => PostObject(line), line => PostError(AttachSession.StderrRecord(target, line)), PostVerbose)
+                .RunAsync(new PodExec(kube.Connection), target, plan, Interactive, PipedText, cancel).ConfigureAwait(false);
         }
         catch (KubeException e)
         {
