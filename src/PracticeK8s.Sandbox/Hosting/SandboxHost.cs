@@ -75,7 +75,7 @@ public static class SandboxHost
         var cluster = options.Cluster with { DataDir = options.DataDir, CaCertificatePem = ca.CaCertificatePem };
         Bootstrap.Run(state, cluster);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), ContentRootPath = options.DataDir });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = HostArguments.NoConfigReload, ContentRootPath = options.DataDir });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);

@@ -25,7 +25,7 @@ public sealed class SmallHttpServer : IAsyncDisposable
     /// <summary>Starts listening where <paramref name="listen"/> says; throws (leaving nothing behind) when a listener cannot be bound.</summary>
     public static async Task<SmallHttpServer> StartAsync(Action<KestrelServerOptions> listen, RequestDelegate handler, TimeSpan stopTimeout)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Hosting.HostArguments.NoConfigReload });
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = stopTimeout);
         builder.WebHost.ConfigureKestrel(k =>
