@@ -200,8 +200,13 @@ public sealed class ContainerSupervisor
             _killedAfterGrace = false;
             _containerPid = Isolated && hostPid is { } pid ? _launcher!.WaitForContainerPidAsync(pid, TimeSpan.FromSeconds(30)) : Task.FromResult<int?>(null);
         }
-        Update(ContainerEventKind.Started, s => s with { Phase = ContainerPhase.Running, Reason = null, StartedAt = startedAt });
-        if (_spec.Lifecycle?.PostStart is { } postStart) _ = RunPostStartAsync(postStart, process, ct);
+        // Stopped while it was starting: StopAsync and Kill cancel before they look for the process, so
+        // one of the two sees the other. Without this check the instance ran until it ended by itself
+        // (a `sleep 3600` for an hour, a built-in image never) and its pod stayed Terminating.
+        var stoppedWhileStarting = ct.IsCancellationRequested;
+        if (stoppedWhileStarting) process.Kill();
+        else Update(ContainerEventKind.Started, s => s with { Phase = ContainerPhase.Running, Reason = null, StartedAt = startedAt });
+        if (!stoppedWhileStarting && _spec.Lifecycle?.PostStart is { } postStart) _ = RunPostStartAsync(postStart, process, ct);
 
         var exit = await process.Completion;
         log.Complete();
@@ -329,11 +334,12 @@ public sealed class ContainerSupervisor
     /// </summary>
     public async Task StopAsync(TimeSpan grace, Task runLoop)
     {
+        // Cancel first, then look: an instance registered after this look sees the cancellation (RunInstanceAsync).
+        _stop.Cancel();
         IContainerProcess? process;
         lock (_lock) process = _process;
         var running = process is not null;
         if (running) _notify(ContainerEventKind.Killing, State);
-        _stop.Cancel();
         if (process is not null) await StopProcessAsync(process, grace, runPreStop: true);
         await runLoop;
         if (!running && State.Phase != ContainerPhase.Terminated)

@@ -234,4 +234,27 @@ public sealed class StopAndRestartTests
         Assert.Equal(4, exit);
         Assert.Matches(ttyName, Encoding.UTF8.GetString(stdout.ToArray()));
     }
+
+    [Theory]
+    [InlineData(IsolationMode.Namespaces, "busybox")]
+    [InlineData(IsolationMode.Namespaces, "nginx")]
+    [InlineData(IsolationMode.None, "busybox")]
+    public async Task PodsStoppedWhileTheirContainersStart_EndWithinTheGracePeriod(IsolationMode mode, string image)
+    {
+        // Stops land at every point of a container's start (root, volumes, process launch); an instance
+        // launched after its stop once ran until it ended by itself: an hour of `sleep 3600`, a built-in image never.
+        await using var h = new RuntimeHarness(isolation: mode);
+        var command = image == "busybox" ? new[] { "sleep", RuntimeHarness.UniqueSleep() } : null;
+        var pods = Enumerable.Range(0, 16).Select(i => RuntimeHarness.Pod($"early-{i}", RuntimeHarness.Container("c", image, command))).ToList();
+        var stops = pods.Select(async (pod, i) =>
+        {
+            h.Runtime.StartPod(pod);
+            await Task.Delay(i * 15);
+            await h.Runtime.StopPodAsync(pod.Uid, TimeSpan.FromSeconds(1));
+        }).ToList();
+        await Task.WhenAll(stops).WaitAsync(TimeSpan.FromSeconds(30));
+        foreach (var pod in pods)
+            Assert.NotEqual(ContainerPhase.Running, h.State(pod.Uid, "c").Phase);
+        if (command is not null) await RuntimeHarness.Until(() => RuntimeHarness.SleepPids(command[1]).Length == 0, "no container process left");
+    }
 }
