@@ -53,9 +53,17 @@ public sealed class EphemeralContainerTests(SandboxFixture f)
         await Pods.CreateBound(f.Admin, ns, "app", "Always", Pods.Container("c", "busybox", "sh", "-c", "sleep 3600"));
         await f.Admin.CoreV1.PatchNamespacedPodEphemeralcontainersAsync(Add(new V1EphemeralContainer { Name = "one", Image = "busybox", Command = ["true"] }), "app", ns);
 
-        var pod = await f.Admin.CoreV1.ReadNamespacedPodEphemeralcontainersAsync("app", ns);
-        pod.Spec.EphemeralContainers[0].Image = "alpine";
-        var changed = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReplaceNamespacedPodEphemeralcontainersAsync(pod, "app", ns));
+        // The kubelet writes the added container's status meanwhile, so a read may be stale by the
+        // replace (409, as on any API server): read again, as a client does on a conflict.
+        HttpOperationException changed;
+        var attempts = 0;
+        do
+        {
+            var pod = await f.Admin.CoreV1.ReadNamespacedPodEphemeralcontainersAsync("app", ns);
+            pod.Spec.EphemeralContainers[0].Image = "alpine";
+            changed = await Assert.ThrowsAsync<HttpOperationException>(() => f.Admin.CoreV1.ReplaceNamespacedPodEphemeralcontainersAsync(pod, "app", ns));
+        }
+        while ((int)changed.Response.StatusCode == 409 && ++attempts < 10);
         Assert.Equal(422, (int)changed.Response.StatusCode);
         Assert.Contains("existing ephemeral containers \\\"one\\\" may not be changed", changed.Response.Content);
 
