@@ -19,8 +19,8 @@ public sealed class ApiRequest(HttpContext http, UserInfo user, RequestTarget ta
 
     public string? QueryString(string key) => Query.TryGetValue(key, out var v) && v.ToString().Length > 0 ? v.ToString() : null;
 
-    /// <summary>Booleans arrive as true/false or 1/0 (KubernetesClient's exec uses the latter).</summary>
-    public bool QueryBool(string key) => QueryString(key) is "true" or "1" or "True";
+    /// <summary>A boolean parameter, read as the API server reads one (<see cref="QueryBoolean"/>).</summary>
+    public bool QueryBool(string key) => QueryBoolean.Parse(Query[key]);
 
     public long? QueryLong(string key)
     {

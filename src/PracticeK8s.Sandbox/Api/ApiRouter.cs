@@ -57,7 +57,7 @@ public sealed class ApiRouter(SandboxState state, ILogger<ApiRouter> log)
     private async Task HandleResource(HttpContext ctx, UserInfo user, RequestTarget t)
     {
         var method = ctx.Request.Method;
-        var isWatch = ctx.Request.Query["watch"].ToString() is "true" or "1";
+        var isWatch = QueryBoolean.Parse(ctx.Request.Query["watch"]);
         var verb = (method, t.Name, t.Subresource) switch
         {
             ("GET", null, _) => isWatch ? "watch" : "list",

@@ -18,7 +18,7 @@ public sealed record DeleteOptions(long? GracePeriodSeconds, string? Propagation
         }
         var grace = body.Long("gracePeriodSeconds") ?? r.QueryLong("gracePeriodSeconds");
         var policy = body.Str("propagationPolicy") ?? r.QueryString("propagationPolicy");
-        if (policy is null && (body.Bool("orphanDependents") ?? (r.QueryString("orphanDependents") is { } od ? od == "true" : null)) is { } orphan)
+        if (policy is null && (body.Bool("orphanDependents") ?? (r.Query.ContainsKey("orphanDependents") ? r.QueryBool("orphanDependents") : null)) is { } orphan)
             policy = orphan ? "Orphan" : "Background";
         if (policy is not (null or "Background" or "Foreground" or "Orphan"))
             throw ApiException.Invalid("DeleteOptions.meta.k8s.io", "", "meta.k8s.io", "DeleteOptions",

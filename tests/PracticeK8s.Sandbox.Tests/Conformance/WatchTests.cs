@@ -153,4 +153,29 @@ public sealed class WatchTests(SandboxFixture f)
         Assert.Contains(lines, l => l.StartsWith("first "));
         Assert.Contains(lines, l => l.StartsWith("second "));
     }
+
+    [Theory]
+    [InlineData("watch=True", true)] // the official Python client
+    [InlineData("watch=1", true)] // KubernetesClient's exec style
+    [InlineData("watch=t", true)]
+    [InlineData("watch", true)] // a present, empty value is true on the API server
+    [InlineData("watch=False", false)]
+    [InlineData("watch=0", false)]
+    public async Task WatchQuery_IsReadAsTheApiServerReadsBooleans(string query, bool watches)
+    {
+        var ns = f.NewNamespace("watchbool");
+        await f.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "a" } }, ns);
+        using var http = f.Server.Http(f.Server.AdminToken);
+        var text = await http.GetStringAsync($"/api/v1/namespaces/{ns}/configmaps?{query}&timeoutSeconds=1");
+        var first = JsonDocument.Parse(text.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]).RootElement;
+        if (watches)
+        {
+            Assert.Equal("ADDED", first.GetProperty("type").GetString());
+            Assert.Equal("ConfigMap", first.GetProperty("object").GetProperty("kind").GetString());
+        }
+        else
+        {
+            Assert.Equal("ConfigMapList", first.GetProperty("kind").GetString());
+        }
+    }
 }

@@ -105,4 +105,18 @@ public sealed class ParsingUnitTests
     [InlineData(NameRule.PathSegment, "system:admin", true)]
     public void NameRules_Validate(NameRule rule, string name, bool valid) =>
         Assert.Equal(valid, NameRules.Check(rule, name).Count == 0);
+
+    [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "" }, true)]
+    [InlineData(new[] { "true" }, true)]
+    [InlineData(new[] { "True" }, true)]
+    [InlineData(new[] { "1" }, true)]
+    [InlineData(new[] { "yes" }, true)]
+    [InlineData(new[] { "false" }, false)]
+    [InlineData(new[] { "FALSE" }, false)]
+    [InlineData(new[] { "0" }, false)]
+    [InlineData(new[] { "0", "true" }, false)] // the first value counts
+    public void QueryBooleans_AreFalseOnlyWhenAbsentZeroOrFalse(string[] values, bool expected) =>
+        Assert.Equal(expected, PracticeK8s.Sandbox.Api.QueryBoolean.Parse(new Microsoft.Extensions.Primitives.StringValues(values)));
 }

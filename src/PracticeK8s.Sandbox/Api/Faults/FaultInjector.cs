@@ -39,7 +39,7 @@ public sealed class FaultInjector
     private FaultRule? Take(HttpRequest request)
     {
         var path = request.Path.Value ?? "/";
-        var isWatch = request.Query["watch"].ToString() is "true" or "1";
+        var isWatch = QueryBoolean.Parse(request.Query["watch"]);
         lock (_lock)
         {
             for (int i = 0; i < _rules.Count; i++)
