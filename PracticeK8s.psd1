@@ -37,6 +37,9 @@
         'Get-KubeResource'
         'Show-KubeResource'
         'Set-KubeLabel'
+        'Test-KubeAccess'
+        'Get-KubeAccessRule'
+        'Get-KubeIdentity'
         'Test-KubeResource'
         'Test-KubeDeploymentReady'
         'Test-KubeNodeReady'
@@ -86,6 +89,7 @@
         'formats/Changes.Format.ps1xml'
         'formats/Troubleshoot.Format.ps1xml'
         'formats/PortForward.Format.ps1xml'
+        'formats/Auth.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

@@ -43,7 +43,7 @@ Describe 'PracticeK8s module manifest' {
             $verb, $noun = $name -split '-', 2
             $approved | Should -Contain $verb
             $noun | Should -Match '^Kube[A-Z]'
-            $noun | Should -Not -Match '(?<!Statu|Addres|Ingres|Endpoint)s$' -Because "$noun should be singular"
+            $noun | Should -Not -Match '(?<!Statu|Endpoint|s)s$' -Because "$noun should be singular"
         }
     }
 
