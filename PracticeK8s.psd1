@@ -37,6 +37,8 @@
         'Get-KubeResource'
         'Show-KubeResource'
         'Set-KubeLabel'
+        'Get-KubeApiResource'
+        'Get-KubeApiVersion'
         'Test-KubeAccess'
         'Get-KubeAccessRule'
         'Get-KubeIdentity'
@@ -90,6 +92,7 @@
         'formats/Troubleshoot.Format.ps1xml'
         'formats/PortForward.Format.ps1xml'
         'formats/Auth.Format.ps1xml'
+        'formats/Discovery.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

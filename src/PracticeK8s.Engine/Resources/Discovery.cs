@@ -90,9 +90,32 @@ public sealed class Discovery
         return matches.Take(1).ToList();
     }
 
+    /// <summary>Every group/version served (not only the preferred ones), sorted as kubectl api-versions prints them.</summary>
+    public async Task<IReadOnlyList<string>> GroupVersionsAsync(CancellationToken cancel)
+    {
+        var api = _connection.Api;
+        var versions = new List<string>();
+        using (var core = JsonDocument.Parse(await api.GetStringAsync("/api", cancel).ConfigureAwait(false)))
+            versions.AddRange(Strings(core.RootElement, "versions"));
+        using (var groups = JsonDocument.Parse(await api.GetStringAsync("/apis", cancel).ConfigureAwait(false)))
+        {
+            if (groups.RootElement.TryGetProperty("groups", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var group in list.EnumerateArray())
+                {
+                    if (group.TryGetProperty("versions", out var gvs) && gvs.ValueKind == JsonValueKind.Array)
+                        versions.AddRange(gvs.EnumerateArray().Select(v => v.TryGetProperty("groupVersion", out var gv) ? gv.GetString() ?? "" : "").Where(v => v.Length > 0));
+                }
+            }
+        }
+        return versions.Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
     private async Task<IReadOnlyList<ResourceKind>> FetchAsync(CancellationToken cancel)
     {
         var api = _connection.Api;
+        // Every version of every group, the preferred one first: a resource served only in another version
+        // (the Gateway API's ReferenceGrant in v1beta1) is found there, as kubectl's preferred-resources discovery does.
         var groupVersions = new List<string> { "v1" };
         using (var groups = JsonDocument.Parse(await api.GetStringAsync("/apis", cancel).ConfigureAwait(false)))
         {
@@ -100,8 +123,13 @@ public sealed class Discovery
             {
                 foreach (var group in list.EnumerateArray())
                 {
-                    if (group.TryGetProperty("preferredVersion", out var preferred) && preferred.TryGetProperty("groupVersion", out var gv))
-                        groupVersions.Add(gv.GetString()!);
+                    var preferred = group.TryGetProperty("preferredVersion", out var p) && p.TryGetProperty("groupVersion", out var gv) ? gv.GetString() : null;
+                    if (preferred is not null)
+                        groupVersions.Add(preferred);
+                    if (group.TryGetProperty("versions", out var versions) && versions.ValueKind == JsonValueKind.Array)
+                        groupVersions.AddRange(versions.EnumerateArray()
+                            .Select(v => v.TryGetProperty("groupVersion", out var other) ? other.GetString() : null)
+                            .Where(v => v is not null && v != preferred)!);
                 }
             }
         }
@@ -119,6 +147,7 @@ public sealed class Discovery
         })).ConfigureAwait(false);
 
         var result = new List<ResourceKind>();
+        var seen = new HashSet<(string Group, string Plural)>();
         foreach (var (groupVersion, json) in lists)
         {
             if (json is null)
@@ -132,7 +161,7 @@ public sealed class Discovery
             foreach (var r in resources.EnumerateArray())
             {
                 var plural = r.GetProperty("name").GetString()!;
-                if (plural.Contains('/'))
+                if (plural.Contains('/') || !seen.Add((group, plural)))
                     continue;
                 result.Add(new ResourceKind(group, version, r.GetProperty("kind").GetString()!, plural,
                     r.TryGetProperty("namespaced", out var ns) && ns.GetBoolean())

@@ -1,0 +1,70 @@
+# kubectl api-resources and api-versions through the module (Get-KubeApiResource, Get-KubeApiVersion) on a
+# fresh sandbox, with stock kubectl's output as the referee: same rows, same order, same cells.
+BeforeAll {
+    . "$PSScriptRoot/TestHelpers.ps1"
+    Import-Module $ModulePath -Force
+    $script:sandbox = Start-TestSandbox
+
+    function script:Get-Rows([string[]] $Lines) {
+        # A kubectl table as rows of cells split where the header's columns start (cells may be empty).
+        $header = $Lines[0]
+        $starts = @([regex]::Matches($header, '\S+') | ForEach-Object Index)
+        foreach ($line in $Lines | Select-Object -Skip 1) {
+            $cells = for ($i = 0; $i -lt $starts.Count; $i++) {
+                $end = if ($i + 1 -lt $starts.Count) { [Math]::Min($starts[$i + 1], $line.Length) } else { $line.Length }
+                if ($starts[$i] -ge $line.Length) { '' } else { $line.Substring($starts[$i], $end - $starts[$i]).Trim() }
+            }
+            $cells -join '|'
+        }
+    }
+
+    function script:Get-OurRows($Resources, [switch] $Wide) {
+        foreach ($r in $Resources) {
+            $cells = @($r.Plural, ($r.ShortNames -join ','), $r.ApiVersion, "$($r.Namespaced)".ToLowerInvariant(), $r.Kind)
+            if ($Wide) { $cells += @((($r.Verbs | Sort-Object -Unique) -join ','), (($r.Categories | Sort-Object) -join ',')) }
+            $cells -join '|'
+        }
+    }
+}
+
+AfterAll { Stop-TestSandbox }
+
+Describe 'Get-KubeApiResource (kubectl api-resources)' {
+    It 'gives kubectl''s rows for <Flags>' -ForEach @(
+        @{ Flags = @(); Params = @{} }
+        @{ Flags = @('--api-group=apps'); Params = @{ ApiGroup = 'apps' } }
+        @{ Flags = @('--api-group='); Params = @{ ApiGroup = '' } }
+        @{ Flags = @('--namespaced=false'); Params = @{ Namespaced = $false } }
+        @{ Flags = @('--namespaced=true', '--verbs=list,watch'); Params = @{ Namespaced = $true; Verbs = 'list', 'watch' } }
+        @{ Flags = @('--sort-by=kind'); Params = @{ SortBy = 'Kind' } }
+        @{ Flags = @('--categories=all'); Params = @{ Categories = 'all' } }
+    ) {
+        $ours = @(Get-OurRows (Get-KubeApiResource @Params))
+        $kubectl = @(Get-Rows (Invoke-Kubectl api-resources @Flags))
+        $ours.Count | Should -BeGreaterThan 0
+        $ours | Should -Be $kubectl
+    }
+
+    It 'adds kubectl''s VERBS and CATEGORIES with -Wide, in the table it prints' {
+        $resources = Get-KubeApiResource -Wide
+        @(Get-OurRows $resources -Wide) | Should -Be @(Get-Rows (Invoke-Kubectl api-resources -o wide))
+        $text = $resources | Out-String -Width 300
+        $text | Should -Match 'NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND\s+VERBS\s+CATEGORIES'
+        $text | Should -Match '(?m)^pods\s+po\s+v1\s+true\s+Pod\s+create,delete,deletecollection,get,list,patch,update,watch\s+all\s*$'
+    }
+
+    It 'feeds Get-KubeResource: the plural names resolve' {
+        $kinds = @(Get-KubeApiResource -ApiGroup apps -Verbs list)
+        $kinds.Plural | Should -Contain 'deployments'
+        { Get-KubeResource $kinds[0].Plural -AllNamespaces -ErrorAction Stop } | Should -Not -Throw
+    }
+}
+
+Describe 'Get-KubeApiVersion (kubectl api-versions)' {
+    It 'lists what kubectl lists, in its order' {
+        $ours = @(Get-KubeApiVersion)
+        $ours | Should -Contain 'v1'
+        $ours | Should -Contain 'apps/v1'
+        $ours | Should -Be @(Invoke-Kubectl api-versions)
+    }
+}
