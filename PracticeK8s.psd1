@@ -39,6 +39,7 @@
         'Set-KubeLabel'
         'Get-KubeApiResource'
         'Get-KubeApiVersion'
+        'Get-KubeClusterInfo'
         'Test-KubeAccess'
         'Get-KubeAccessRule'
         'Get-KubeIdentity'

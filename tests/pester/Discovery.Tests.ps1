@@ -68,3 +68,14 @@ Describe 'Get-KubeApiVersion (kubectl api-versions)' {
         $ours | Should -Be @(Invoke-Kubectl api-versions)
     }
 }
+
+Describe 'Get-KubeClusterInfo (kubectl cluster-info)' {
+    It 'prints kubectl''s lines: the control plane, then the cluster DNS through the API server''s proxy' {
+        $ours = @(Get-KubeClusterInfo)
+        $ours[0].Name | Should -Be 'Kubernetes control plane'
+        $ours.Name | Should -Contain 'CoreDNS'
+        $kubectl = @(Invoke-Kubectl cluster-info | Where-Object { $_ -match ' is running at ' }) -replace '\x1b\[[0-9;]*m'
+        $lines = @(($ours | Out-String) -split "`r?`n" | Where-Object { $_ })
+        $lines | Should -Be $kubectl
+    }
+}
