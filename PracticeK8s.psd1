@@ -40,6 +40,7 @@
         'Get-KubeApiResource'
         'Get-KubeApiVersion'
         'Get-KubeClusterInfo'
+        'Get-KubeExplanation'
         'Test-KubeAccess'
         'Get-KubeAccessRule'
         'Get-KubeIdentity'

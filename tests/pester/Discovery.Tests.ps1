@@ -79,3 +79,32 @@ Describe 'Get-KubeClusterInfo (kubectl cluster-info)' {
         $lines | Should -Be $kubectl
     }
 }
+
+Describe 'Get-KubeExplanation (kubectl explain)' {
+    It 'prints kubectl''s text for explain <Path> <Flags>' -ForEach @(
+        @{ Path = 'deployment.spec.strategy'; Flags = @(); Params = @{} }
+        @{ Path = 'pods'; Flags = @(); Params = @{} }
+        @{ Path = 'pods.spec.containers'; Flags = @(); Params = @{} }
+        @{ Path = 'pod.metadata.labels'; Flags = @(); Params = @{} }
+        @{ Path = 'deploy.spec.strategy.rollingUpdate.maxSurge'; Flags = @(); Params = @{} }
+        @{ Path = 'svc.spec'; Flags = @(); Params = @{} }
+        @{ Path = 'deploy.spec'; Flags = @('--recursive'); Params = @{ Recursive = $true } }
+        @{ Path = 'ingresses'; Flags = @(); Params = @{} }
+    ) {
+        $ours = (Get-KubeExplanation $Path @Params).Text
+        $kubectl = (Invoke-Kubectl explain $Path @Flags) -join "`n"
+        $ours.TrimEnd("`n") | Should -BeExactly $kubectl.TrimEnd("`n")
+    }
+
+    It 'keeps the parts on the object: type, required fields, descriptions' {
+        $containers = Get-KubeExplanation pods.spec.containers
+        $containers.FieldType | Should -Be '[]Container'
+        ($containers.Fields | Where-Object Required).Name | Should -Be @('name')
+        ($containers.Fields | Where-Object Name -eq ports).Type | Should -Be '[]ContainerPort'
+    }
+
+    It 'names a field that does not exist, as kubectl does' {
+        { Get-KubeExplanation pods.spec.nosuch -ErrorAction Stop } | Should -Throw '*field "nosuch" does not exist*'
+        (Invoke-KubectlRaw explain pods.spec.nosuch).Output -join "`n" | Should -Match 'field "nosuch" does not exist'
+    }
+}
