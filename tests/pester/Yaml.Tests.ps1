@@ -122,4 +122,12 @@ Describe 'Parse errors of a manifest file (issue 20, line 14)' {
         ([regex]::Matches($message, [regex]::Escape($path))).Count | Should -Be 1 -Because "the file is named once: $message"
         $record.FullyQualifiedErrorId | Should -Match '^Kube(ManifestInvalid|ConfigInvalid),'
     }
+
+    It 'a field of the wrong type is named at its own line and column, with its type as the API names it' {
+        $file = Join-Path $TestDrive 'wrong-type.yaml'
+        Set-Content -Path $file -Value "apiVersion: apps/v1`nkind: Deployment`nmetadata:`n  name: x`nspec:`n  replicas: abc`n" -NoNewline
+        $record = Get-ParseError { ConvertFrom-KubeYaml -Path $file @args }
+        $record.Exception.Message | Should -Be "error parsing ${file}: document 1, line 6, column 13: Deployment `"x`" does not match its schema at spec.replicas: expected an integer, got `"abc`""
+        $record.Exception.Message | Should -Not -Match 'Nullable'
+    }
 }
