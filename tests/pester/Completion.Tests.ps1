@@ -122,6 +122,8 @@ Describe 'Copy-KubeItem completes pods and paths inside the container' {
         $all | Should -Contain "hello-abc:$inPod/sub/"
         $all | Should -Contain "'hello-abc:$inPod/with space/'"
         (Get-Completion "Copy-KubeItem -Namespace $ns hello-abc:$inPod/su").Texts | Should -Be @("hello-abc:$inPod/sub/")
+        $root = Wait-Until { @((Get-Completion "Copy-KubeItem -Namespace $ns ./f hello-abc:/").Texts) | Where-Object { $_ } } -Seconds 20 -Because 'the listing of the container''s root arrives'
+        $root | Should -Contain 'hello-abc:/in-pod/'
     }
 
     It 'gives nothing for a pod that does not exist, quickly and without an error' {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using PracticeK8s.Engine.Copy;
+using PracticeK8s.Engine.Errors;
 using PracticeK8s.Engine.Exec;
 using PracticeK8s.Engine.Resources;
 using PracticeK8s.Engine.Session;
@@ -24,15 +25,31 @@ public sealed class PodPathCompleter : IArgumentCompleter
         var word = (wordToComplete ?? "").Trim('\'', '"');
         try
         {
-            PodPath? spec = null;
-            // "pod:" with nothing after it already names the pod: its working directory is listed.
-            try { spec = PodPath.TryParse(word.EndsWith(':') ? word + "." : word) is { } parsed && word.EndsWith(':') ? parsed with { Path = "" } : PodPath.TryParse(word); }
-            catch (Exception) { /* not a valid remote spec: complete it as a local path or a pod name */ }
+            var spec = RemoteSpec(word);
             return spec is null ? LocalAndPods(word, fakeBoundParameters) : InContainer(spec, fakeBoundParameters);
         }
         catch
         {
             return [];
+        }
+    }
+
+    /// <summary>The remote spec being typed, or null for a local path (or a pod name not yet followed by ':').</summary>
+    private static PodPath? RemoteSpec(string word)
+    {
+        try
+        {
+            return PodPath.TryParse(word);
+        }
+        catch (KubeException) when (word.EndsWith(':'))
+        {
+            // "pod:" with nothing after it already names the pod: its working directory is listed.
+            try { return PodPath.TryParse(word + ".") is { } named ? named with { Path = "" } : null; }
+            catch (KubeException) { return null; }
+        }
+        catch (KubeException)
+        {
+            return null;
         }
     }
 
