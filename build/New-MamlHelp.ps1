@@ -14,7 +14,10 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
 $module = Get-Module PracticeK8s
-$common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+# -WhatIf and -Confirm are documented like any parameter (as PowerShell's own cmdlets' help does); only the
+# common parameters every cmdlet has are left to <CommonParameters>.
+$common = [System.Management.Automation.Cmdlet]::CommonParameters
+$shouldProcess = [System.Management.Automation.Cmdlet]::OptionalCommonParameters
 # Text for parameters every cluster cmdlet shares (-RequestTimeout), used where a cmdlet's own file has none.
 $sharedFile = Join-Path $SourceDir 'SharedParameters.psd1'
 $sharedText = if (Test-Path $sharedFile) { (Import-PowerShellDataFile $sharedFile).Parameters } else { @{} }
@@ -33,6 +36,17 @@ function Write-Para([string] $Text) {
     foreach ($para in ($Text -split "`r?`n`r?`n")) {
         $writer.WriteElementString('para', $maml, ($para -replace "`r?`n", ' ').Trim())
     }
+}
+
+# The type a reader types: Int32 for Nullable<Int32>, as PowerShell's own help shows it.
+function Get-ShownType([type] $Type) {
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { $underlying } else { $Type }
+}
+
+# The parameters in the order help shows them: -WhatIf and -Confirm last, as in PowerShell's own help.
+function Get-ShownParameterName([string[]] $Names) {
+    @($Names | Where-Object { $_ -notin $common -and $_ -notin $shouldProcess }) + @($shouldProcess | Where-Object { $_ -in $Names })
 }
 
 function Get-PipelineText($parameter) {
@@ -70,13 +84,14 @@ foreach ($cmd in (Get-Command -Module PracticeK8s -CommandType Cmdlet | Sort-Obj
     foreach ($set in $cmd.ParameterSets) {
         $writer.WriteStartElement('syntaxItem', $command)
         $writer.WriteElementString('name', $maml, $cmd.Name)
-        foreach ($p in $set.Parameters | Where-Object { $_.Name -notin $common }) {
+        $byName = @{}; foreach ($p in $set.Parameters) { $byName[$p.Name] = $p }
+        foreach ($p in (Get-ShownParameterName $set.Parameters.Name | ForEach-Object { $byName[$_] })) {
             $writer.WriteStartElement('parameter', $command)
             $writer.WriteAttributeString('required', "$($p.IsMandatory)".ToLower())
             $writer.WriteAttributeString('position', $(if ($p.Position -ge 0) { "$($p.Position)" } else { 'named' }))
             $writer.WriteElementString('name', $maml, $p.Name)
             if ($p.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
-                $writer.WriteElementString('parameterValue', $command, $p.ParameterType.Name)
+                $writer.WriteElementString('parameterValue', $command, (Get-ShownType $p.ParameterType).Name)
             }
             $writer.WriteEndElement()
         }
@@ -85,7 +100,7 @@ foreach ($cmd in (Get-Command -Module PracticeK8s -CommandType Cmdlet | Sort-Obj
     $writer.WriteEndElement()
 
     $writer.WriteStartElement('parameters', $command)
-    foreach ($name in $cmd.Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object) {
+    foreach ($name in (Get-ShownParameterName ($cmd.Parameters.Keys | Sort-Object))) {
         $p = $cmd.Parameters[$name]
         $attribute = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] } | Select-Object -First 1
         $writer.WriteStartElement('parameter', $command)
@@ -96,8 +111,9 @@ foreach ($cmd in (Get-Command -Module PracticeK8s -CommandType Cmdlet | Sort-Obj
         $writer.WriteAttributeString('aliases', $(if ($p.Aliases.Count) { $p.Aliases -join ', ' } else { 'none' }))
         $writer.WriteElementString('name', $maml, $name)
         $writer.WriteStartElement('description', $maml); Write-Para ($paramText[$name] ?? $sharedText[$name] ?? ''); $writer.WriteEndElement()
-        $writer.WriteElementString('parameterValue', $command, $p.ParameterType.Name)
-        $writer.WriteStartElement('type', $dev); $writer.WriteElementString('name', $maml, $p.ParameterType.FullName); $writer.WriteEndElement()
+        $shownType = Get-ShownType $p.ParameterType
+        $writer.WriteElementString('parameterValue', $command, $shownType.Name)
+        $writer.WriteStartElement('type', $dev); $writer.WriteElementString('name', $maml, $shownType.FullName); $writer.WriteEndElement()
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()

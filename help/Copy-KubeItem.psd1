@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Copies files and directories to and from containers (kubectl cp).'
     Description = @'
-Copy-KubeItem copies a file or a directory between this machine and a container, like kubectl cp, by running tar in the container over exec (the container needs tar). One of -Path and -Destination is a pod path, written [namespace/]pod:path as kubectl writes it; the other is a local path (relative paths are relative to the current PowerShell location; a Windows drive such as C:\x is always local).
+Copy-KubeItem copies a file or a directory between this machine and a container, like kubectl cp, by running tar in the container over exec (the container needs tar). One of -Path and -Destination is a pod path, written [namespace/]pod:path as kubectl writes it; the other is a local path (relative paths are relative to the current PowerShell location; a Windows drive such as C:\x is always local). Tab completes both: pods of the namespace as "pod:" beside local files, then after "pod:" the entries of the folder typed so far inside the container (ls run over exec; nothing is offered when the listing takes more than a few seconds).
 
 Into a pod: if the destination is a directory in the container, the source is copied into it; otherwise the source is copied to that name. A tar stream is built locally (directories recursed, empty directories kept, symbolic links stored as links, file modes carried) and unpacked by tar -xmf in the container; closing stdin needs the v5.channel.k8s.io protocol, so copying into a pod fails with a clear error on servers that only speak v4.
 

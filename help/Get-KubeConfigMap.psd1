@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1ConfigMap')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeConfigMap'; Remarks = 'The same table as kubectl get configmaps.' }
-        @{ Title = 'a script filter'; Code = '(Get-KubeConfigMap kube-root-ca.crt).Data[''ca.crt'']'; Remarks = 'The value of one key; the DATA column (the number of keys) is the DataText property.' }
+        @{ Title = 'one value of a config map'; Code = '(Get-KubeConfigMap kube-root-ca.crt).Data[''ca.crt'']'; Remarks = 'The value of one key; the DATA column (the number of keys) is the DataText property.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

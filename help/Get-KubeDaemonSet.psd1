@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1DaemonSet')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeDaemonSet'; Remarks = 'The same table as kubectl get daemonsets.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubeDaemonSet -AllNamespaces'; Remarks = 'Every daemon set of the cluster, with a NAMESPACE column first.' }
+        @{ Title = 'in every namespace'; Code = 'Get-KubeDaemonSet -AllNamespaces'; Remarks = 'Every daemon set of the cluster, with a NAMESPACE column first.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

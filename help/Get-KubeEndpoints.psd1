@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1Endpoints')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeEndpoints'; Remarks = 'The same table as kubectl get endpoints.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubeEndpoints hello'; Remarks = 'The addresses the hello service sends traffic to.' }
+        @{ Title = 'one by name'; Code = 'Get-KubeEndpoints hello'; Remarks = 'The addresses the hello service sends traffic to.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.Corev1Event')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeEvent'; Remarks = 'The same table as kubectl get events.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubePod web-1 | Get-KubeEvent'; Remarks = 'The events of one pod, like the Events section of kubectl describe.' }
+        @{ Title = 'the events of what the pipeline gives'; Code = 'Get-KubePod web-1 | Get-KubeEvent'; Remarks = 'The events of one pod, like the Events section of kubectl describe.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1Ingress')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeIngress'; Remarks = 'The same table as kubectl get ingresses.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubeIngress -AllNamespaces'; Remarks = 'Every ingress of the cluster.' }
+        @{ Title = 'in every namespace'; Code = 'Get-KubeIngress -AllNamespaces'; Remarks = 'Every ingress of the cluster.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1Namespace')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeNamespace'; Remarks = 'The same table as kubectl get namespaces.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubeNamespace kube-*'; Remarks = 'Namespaces whose names start with kube-.' }
+        @{ Title = 'by wildcard'; Code = 'Get-KubeNamespace kube-*'; Remarks = 'Namespaces whose names start with kube-.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1PersistentVolume')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubePersistentVolume'; Remarks = 'The same table as kubectl get persistentvolumes.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubePersistentVolume | Sort-Object Age'; Remarks = 'Persistent volumes, oldest last.' }
+        @{ Title = 'sorted by age'; Code = 'Get-KubePersistentVolume | Sort-Object Age'; Remarks = 'Persistent volumes, oldest last.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1ReplicaSet')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeReplicaSet'; Remarks = 'The same table as kubectl get replicasets.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubeDeployment web | Get-KubeReplicaSet'; Remarks = 'The replica sets that match the web deployment''s selector (its current and old revisions).' }
+        @{ Title = 'the replica sets of what the pipeline gives'; Code = 'Get-KubeDeployment web | Get-KubeReplicaSet'; Remarks = 'The replica sets that match the web deployment''s selector (its current and old revisions).' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

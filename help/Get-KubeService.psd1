@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1Service')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeService'; Remarks = 'The same table as kubectl get services.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubeService hello | Get-KubePod'; Remarks = 'The pods behind the hello service (its selector).' }
+        @{ Title = 'the pods behind a service'; Code = 'Get-KubeService hello | Get-KubePod'; Remarks = 'The pods behind the hello service (its selector).' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

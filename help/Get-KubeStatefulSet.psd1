@@ -19,7 +19,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1StatefulSet')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeStatefulSet'; Remarks = 'The same table as kubectl get statefulsets.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubeStatefulSet my-csi-app-set | Get-KubePod'; Remarks = 'The pods of a stateful set.' }
+        @{ Title = 'the pods of a stateful set'; Code = 'Get-KubeStatefulSet my-csi-app-set | Get-KubePod'; Remarks = 'The pods of a stateful set.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }

@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Deletes daemonsets, like kubectl delete daemonsets.'
     Description = @'
-Remove-KubeDaemonSet deletes daemonsets like kubectl delete daemonset: by name (wildcards match against the current list), by label selector, or piped from Get-KubeDaemonSet. Each deletion prints kubectl's line (daemonset.apps "nginx-deployment" deleted). Piped objects of another kind are refused with a KubeKindMismatch error, so piping the wrong objects cannot delete a daemonset that happens to share their name.
+Remove-KubeDaemonSet deletes daemonsets like kubectl delete daemonset: by name (wildcards match against the current list), by label selector, or piped from Get-KubeDaemonSet. Each deletion prints kubectl's line (daemonset.apps "fluentd" deleted). Piped objects of another kind are refused with a KubeKindMismatch error, so piping the wrong objects cannot delete a daemonset that happens to share their name.
 
 -GracePeriod, -Force and -Cascade work as kubectl's --grace-period, --force and --cascade. The command returns once the server has accepted the deletions; -Wait waits until the objects are really gone. Each object is confirmed with ShouldProcess (-WhatIf sends nothing and lists what would go); a -Selector or wildcard that matches more than one object asks once, listing them, unless -Confirm:$false is given.
 '@
@@ -21,7 +21,7 @@ Remove-KubeDaemonSet deletes daemonsets like kubectl delete daemonset: by name (
     Inputs      = @('k8s.Models.V1DaemonSet', 'System.String')
     Outputs     = @('PracticeK8s.Engine.Changes.ChangeResult')
     Examples    = @(
-        @{ Title = 'by name'; Code = 'Remove-KubeDaemonSet nginx-deployment'; Remarks = 'Prints daemonset.apps "nginx-deployment" deleted.' }
+        @{ Title = 'by name'; Code = 'Remove-KubeDaemonSet fluentd'; Remarks = 'Prints daemonset.apps "fluentd" deleted.' }
         @{ Title = 'from the pipeline'; Code = 'Get-KubeDaemonSet -Namespace monitoring | Remove-KubeDaemonSet'; Remarks = 'Deletes the DaemonSets of a namespace (and their pods on every node).' }
     )
     Links       = @('Remove-KubeResource', 'Get-KubeDaemonSet')

@@ -22,7 +22,7 @@ Remove-KubeNamespace deletes namespaces like kubectl delete namespace: by name (
     Outputs     = @('PracticeK8s.Engine.Changes.ChangeResult')
     Examples    = @(
         @{ Title = 'by name'; Code = 'Remove-KubeNamespace demo -Confirm:$false'; Remarks = 'Prints namespace "demo" deleted.' }
-        @{ Title = 'from the pipeline'; Code = 'Remove-KubeNamespace demo -Wait -Confirm:$false'; Remarks = 'Deletes the namespace and everything in it, and waits until the server has finished (the namespace leaves Terminating).' }
+        @{ Title = 'and wait until it is gone'; Code = 'Remove-KubeNamespace demo -Wait -Confirm:$false'; Remarks = 'Deletes the namespace and everything in it, and waits until the server has finished (the namespace leaves Terminating).' }
     )
     Links       = @('Remove-KubeResource', 'Get-KubeNamespace')
 }

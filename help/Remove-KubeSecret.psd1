@@ -22,7 +22,7 @@ Remove-KubeSecret deletes secrets like kubectl delete secret: by name (wildcards
     Outputs     = @('PracticeK8s.Engine.Changes.ChangeResult')
     Examples    = @(
         @{ Title = 'by name'; Code = 'Remove-KubeSecret token'; Remarks = 'Prints secret "token" deleted.' }
-        @{ Title = 'from the pipeline'; Code = 'Remove-KubeSecret ''tls-*'' -WhatIf'; Remarks = 'Lists the secrets that would be deleted; nothing is sent.' }
+        @{ Title = 'by wildcard, seeing first what would go'; Code = 'Remove-KubeSecret ''tls-*'' -WhatIf'; Remarks = 'Lists the secrets that would be deleted; nothing is sent.' }
     )
     Links       = @('Remove-KubeResource', 'Get-KubeSecret')
 }

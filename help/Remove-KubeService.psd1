@@ -22,7 +22,7 @@ Remove-KubeService deletes services like kubectl delete service: by name (wildca
     Outputs     = @('PracticeK8s.Engine.Changes.ChangeResult')
     Examples    = @(
         @{ Title = 'by name'; Code = 'Remove-KubeService hello'; Remarks = 'Prints service "hello" deleted.' }
-        @{ Title = 'from the pipeline'; Code = 'Remove-KubeService -Selector app=hello'; Remarks = 'Deletes the services labelled app=hello (one confirmation when there are several).' }
+        @{ Title = 'by label'; Code = 'Remove-KubeService -Selector app=hello'; Remarks = 'Deletes the services labelled app=hello (one confirmation when there are several).' }
     )
     Links       = @('Remove-KubeResource', 'Get-KubeService')
 }

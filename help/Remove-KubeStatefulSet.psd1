@@ -22,7 +22,7 @@ Remove-KubeStatefulSet deletes statefulsets like kubectl delete statefulset: by 
     Outputs     = @('PracticeK8s.Engine.Changes.ChangeResult')
     Examples    = @(
         @{ Title = 'by name'; Code = 'Remove-KubeStatefulSet my-csi-app-set'; Remarks = 'Prints statefulset.apps "my-csi-app-set" deleted.' }
-        @{ Title = 'from the pipeline'; Code = 'Remove-KubeStatefulSet my-csi-app-set -Cascade Orphan'; Remarks = 'Deletes the StatefulSet but keeps its pods; its PersistentVolumeClaims always stay.' }
+        @{ Title = 'keep its pods'; Code = 'Remove-KubeStatefulSet my-csi-app-set -Cascade Orphan'; Remarks = 'Deletes the StatefulSet but keeps its pods; its PersistentVolumeClaims always stay.' }
     )
     Links       = @('Remove-KubeResource', 'Get-KubeStatefulSet')
 }

@@ -24,7 +24,7 @@ public static class KubeYaml
         foreach (var document in YamlDocuments.Parse(text, source))
         {
             foreach (var node in Expand(document.Content))
-                result.Add(ToObject(node, source, document));
+                result.Add(ToObject(node, source, document, text));
         }
         return result;
     }
@@ -45,7 +45,11 @@ public static class KubeYaml
         return result;
     }
 
-    public static object ToObject(JsonNode? node, string source, YamlDocument document)
+    /// <summary>
+    /// The typed (or generic) object of a document. A field of the wrong type is reported at its own
+    /// line and column when the document's <paramref name="text"/> is given, else at the document's start.
+    /// </summary>
+    public static object ToObject(JsonNode? node, string source, YamlDocument document, string? text = null)
     {
         if (node is not JsonObject obj)
             throw new KubeYamlException(source, document.Index, document.Line, 1, "the document is not a mapping (an object with apiVersion and kind)");
@@ -55,10 +59,28 @@ public static class KubeYaml
         }
         catch (JsonException e)
         {
-            var where = string.IsNullOrEmpty(e.Path) ? "" : $" at {e.Path.TrimStart('$', '.')}";
-            throw new KubeYamlException(source, document.Index, document.Line, 1,
-                $"{obj["kind"]} \"{obj["metadata"]?["name"]}\" does not match its schema{where}: {FirstSentence(e.Message)}", e);
+            var segments = FieldLocation.Segments(e.Path);
+            var field = string.Join("", segments.Select((s, i) => s is int n ? $"[{n}]" : (i == 0 ? "" : ".") + s));
+            var where = field.Length == 0 ? "" : $" at {field}";
+            var at = text is null || segments.Count == 0 ? null : FieldLocation.Find(text, document.Index, segments);
+            var got = Navigate(obj, segments) is { } value ? $", got {value.ToJsonString()}" : "";
+            throw new KubeYamlException(source, document.Index, at?.Line ?? document.Line, at?.Column ?? 1,
+                $"{obj["kind"]} \"{obj["metadata"]?["name"]}\" does not match its schema{where}: {FieldLocation.Expected(e.Message)}{got}", e);
         }
+    }
+
+    private static JsonNode? Navigate(JsonNode? node, IReadOnlyList<object> segments)
+    {
+        foreach (var segment in segments)
+        {
+            node = segment switch
+            {
+                string key when node is JsonObject o => o[key],
+                int i when node is JsonArray a && i < a.Count => a[i],
+                _ => null,
+            };
+        }
+        return segments.Count == 0 ? null : node;
     }
 
     public static string ToYaml(IEnumerable<object?> values, bool forApply)
@@ -104,11 +126,5 @@ public static class KubeYaml
             yield break;
         }
         yield return node;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
     }
 }

@@ -16,7 +16,7 @@ internal static class CompletionCache
     public static TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(10);
     public static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1.5);
 
-    public static IReadOnlyList<string> Get(string key, Func<CancellationToken, Task<IReadOnlyList<string>>> fetch)
+    public static IReadOnlyList<string> Get(string key, Func<CancellationToken, Task<IReadOnlyList<string>>> fetch, TimeSpan? wait = null)
     {
         var now = DateTime.UtcNow;
         if (s_entries.TryGetValue(key, out var entry))
@@ -32,7 +32,7 @@ internal static class CompletionCache
         }
         try
         {
-            return entry.Names.Wait(Timeout) && entry.Names.IsCompletedSuccessfully ? entry.Names.Result : [];
+            return entry.Names.Wait(wait ?? Timeout) && entry.Names.IsCompletedSuccessfully ? entry.Names.Result : [];
         }
         catch
         {

@@ -7,7 +7,8 @@ using PracticeK8s.Engine.Session;
 namespace PracticeK8s.Completion;
 
 /// <summary>
-/// Completes -Name of any Kube cmdlet: the kind comes from the cmdlet's noun (Get-KubePod: pods)
+/// Completes -Name of any Kube cmdlet: the kind comes from the cmdlet's noun (Get-KubePod: pods,
+/// Set-KubeDeploymentScale: deployments)
 /// or, for the generic cmdlets, from the -Kind already typed.
 /// </summary>
 public sealed class ObjectNameCompleter : IArgumentCompleter
@@ -47,7 +48,10 @@ public sealed class ObjectNameCompleter : IArgumentCompleter
         }
         var noun = commandName.Contains('-') ? commandName[(commandName.IndexOf('-') + 1)..] : commandName;
         noun = noun.StartsWith("Kube", StringComparison.Ordinal) ? noun[4..] : noun;
-        return KindCatalog.All.FirstOrDefault(k => k.Kind.Equals(noun, StringComparison.OrdinalIgnoreCase));
+        // The longest kind the noun starts with: Set-KubeDeploymentScale names Deployments,
+        // Get-KubePersistentVolumeClaim claims rather than volumes.
+        return KindCatalog.All.Where(k => noun.StartsWith(k.Kind, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(k => k.Kind.Length).FirstOrDefault();
     }
 
     private static ResourceKind Parse(string text)

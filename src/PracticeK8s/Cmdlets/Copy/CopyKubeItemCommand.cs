@@ -18,10 +18,12 @@ public sealed class CopyKubeItemCommand : KubeWriteCmdlet
 {
     /// <summary>The source: a local path, or [namespace/]pod:path.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(PodPathCompleter))]
     public string Path { get; set; } = "";
 
     /// <summary>The destination: [namespace/]pod:path, or a local path.</summary>
     [Parameter(Mandatory = true, Position = 1)]
+    [ArgumentCompleter(typeof(PodPathCompleter))]
     public string Destination { get; set; } = "";
 
     /// <summary>The container (default: the pod's default container).</summary>
