@@ -52,7 +52,7 @@ Describe 'Object names complete from the live cluster' {
     }
 
     It 'every name parameter of every cmdlet has a completer, and every cmdlet naming cluster objects is checked here' {
-        $checked = @($cases | ForEach-Object Cmdlet)
+        $checked = @($cases | ForEach-Object Cmdlet) + 'Test-KubeAccess'  # its own test below
         $problems = foreach ($command in Get-Command -Module PracticeK8s -CommandType Cmdlet) {
             foreach ($parameter in $command.Parameters.Values | Where-Object Name -in $nameParameters) {
                 if ($parameter.ParameterType -notin [string], [string[]]) { continue }
@@ -79,6 +79,13 @@ Describe 'Object names complete from the live cluster' {
         $completion.Texts.Count | Should -BeGreaterThan 0 -Because "$Cmdlet names $Kind"
         $completion.Texts | Where-Object { $_.Trim("'") -notin $names } | Should -BeNullOrEmpty -Because "every completion of $Cmdlet is one of the $Kind"
         $completion.Seconds | Should -BeLessThan 5
+    }
+
+    It 'Test-KubeAccess completes -Name with objects of the -Resource typed before it' {
+        $names = @(Invoke-Kubectl get deployments -n $ns -o name | ForEach-Object { ($_ -split '/', 2)[1] })
+        $completion = Get-Completion "Test-KubeAccess -Verb get -Resource deploy -Namespace $ns "
+        $completion.Texts.Count | Should -BeGreaterThan 0
+        $completion.Texts | Where-Object { $_.Trim("'") -notin $names } | Should -BeNullOrEmpty
     }
 
     It 'Set-KubeDeploymentScale h<Tab> completes the deployments starting with h, and -Kind ReplicaSet completes replica sets' {

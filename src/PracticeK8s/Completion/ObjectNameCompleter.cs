@@ -9,7 +9,7 @@ namespace PracticeK8s.Completion;
 /// <summary>
 /// Completes -Name of any Kube cmdlet: the kind comes from the cmdlet's noun (Get-KubePod: pods,
 /// Set-KubeDeploymentScale: deployments)
-/// or, for the generic cmdlets, from the -Kind already typed.
+/// or, for the generic cmdlets, from the -Kind already typed (Test-KubeAccess: its -Resource).
 /// </summary>
 public sealed class ObjectNameCompleter : IArgumentCompleter
 {
@@ -38,7 +38,11 @@ public sealed class ObjectNameCompleter : IArgumentCompleter
 
     private static ResourceKind? KindOf(string commandName, IDictionary bound, KubeConnection connection)
     {
-        var kindArg = bound.Contains("Kind") ? (bound["Kind"] is IEnumerable e and not string ? e.Cast<object>().FirstOrDefault()?.ToString() : bound["Kind"]?.ToString()) : null;
+        // The generic cmdlets' -Kind, or Test-KubeAccess's -Resource (TYPE, not TYPE/NAME or a URL).
+        var kindKey = bound.Contains("Kind") ? "Kind" : bound.Contains("Resource") ? "Resource" : null;
+        var kindArg = kindKey is null ? null : bound[kindKey] is IEnumerable e and not string ? e.Cast<object>().FirstOrDefault()?.ToString() : bound[kindKey]?.ToString();
+        if (kindArg is not null && (kindArg.Contains('/') || kindArg == "*"))
+            return null;
         if (kindArg is not null)
         {
             var resources = CompletionCache.Get($"{connection.ContextName}|kinds-resolve|{kindArg}", async cancel =>

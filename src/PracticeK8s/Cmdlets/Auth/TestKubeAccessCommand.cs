@@ -26,6 +26,7 @@ public sealed class TestKubeAccessCommand : KubeCmdlet
 
     /// <summary>One object's name (kubectl: TYPE/NAME).</summary>
     [Parameter(Position = 2)]
+    [ArgumentCompleter(typeof(ObjectNameCompleter))]
     public string? Name { get; set; }
 
     /// <summary>A subresource, such as log, exec or scale.</summary>
