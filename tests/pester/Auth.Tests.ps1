@@ -11,19 +11,6 @@ BeforeAll {
         $output = & $kubectl --kubeconfig $env:KUBECONFIG --cache-dir (Join-Path $TestDrive 'kubectl-cache') @args 2>&1 | ForEach-Object { "$_" }
         [pscustomobject]@{ Output = @($output); ExitCode = $LASTEXITCODE }
     }
-
-    function script:ConvertFrom-CanIList([string[]] $Lines) {
-        # kubectl's --list table: columns start where the header's words do.
-        $header = $Lines[0]
-        $starts = @(0, $header.IndexOf('Non-Resource URLs'), $header.IndexOf('Resource Names'), $header.IndexOf('Verbs'))
-        foreach ($line in $Lines | Select-Object -Skip 1) {
-            $cells = for ($i = 0; $i -lt 4; $i++) {
-                $end = if ($i -lt 3) { [Math]::Min($starts[$i + 1], $line.Length) } else { $line.Length }
-                if ($starts[$i] -ge $line.Length) { '' } else { $line.Substring($starts[$i], $end - $starts[$i]).Trim() }
-            }
-            '{0}|{1}|{2}|{3}' -f $cells
-        }
-    }
 }
 
 AfterAll { Stop-TestSandbox }
@@ -70,7 +57,7 @@ Describe 'Get-KubeAccessRule (kubectl auth can-i --list)' {
         $ours = Get-KubeAccessRule -Context $Context | ForEach-Object {
             '{0}|[{1}]|[{2}]|[{3}]' -f $_.Resources, ($_.NonResourceURLs -join ' '), ($_.ResourceNames -join ' '), ($_.Verbs -join ' ')
         }
-        $kubectl = ConvertFrom-CanIList (Invoke-UserKubectl auth can-i --list --context $Context).Output
+        $kubectl = ConvertFrom-TableText ((Invoke-UserKubectl auth can-i --list --context $Context).Output -join "`n") | Select-Object -Skip 1 | ForEach-Object { $_ -join '|' }
         @($ours) | Should -Be @($kubectl)
         @($ours).Count | Should -BeGreaterThan 1
     }

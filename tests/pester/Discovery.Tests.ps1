@@ -6,16 +6,8 @@ BeforeAll {
     $script:sandbox = Start-TestSandbox
 
     function script:Get-Rows([string[]] $Lines) {
-        # A kubectl table as rows of cells split where the header's columns start (cells may be empty).
-        $header = $Lines[0]
-        $starts = @([regex]::Matches($header, '\S+') | ForEach-Object Index)
-        foreach ($line in $Lines | Select-Object -Skip 1) {
-            $cells = for ($i = 0; $i -lt $starts.Count; $i++) {
-                $end = if ($i + 1 -lt $starts.Count) { [Math]::Min($starts[$i + 1], $line.Length) } else { $line.Length }
-                if ($starts[$i] -ge $line.Length) { '' } else { $line.Substring($starts[$i], $end - $starts[$i]).Trim() }
-            }
-            $cells -join '|'
-        }
+        # kubectl's table as rows of cells joined by '|' (the header left out).
+        ConvertFrom-TableText ($Lines -join "`n") | Select-Object -Skip 1 | ForEach-Object { $_ -join '|' }
     }
 
     function script:Get-OurRows($Resources, [switch] $Wide) {
