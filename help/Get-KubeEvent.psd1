@@ -13,12 +13,15 @@ Lists are read page by page and each object is written as soon as its page arriv
         Selector = 'A label selector, as a string ("app=web,tier!=db", "env in (prod,stage)") or a hashtable of labels that must all match (@{ app = ''web'' }).'
         FieldSelector = 'A field selector such as "status.phase=Running" or "metadata.name=web"; the fields each kind supports are the API server''s.'
         Watch = 'After listing, keep writing objects as they change, each with a WatchEvent property (ADDED, MODIFIED, DELETED), until Ctrl+C, like kubectl get -w.'
+        Type = 'Only events of these types, Normal or Warning (kubectl events --types=Warning).'
+        For = 'Only the events of one object, as TYPE/NAME: pod/web-0, deploy/web (kubectl events --for).'
         InputObject = 'Objects from the pipeline: strings are names; a Namespace narrows to that namespace; a Deployment, ReplicaSet, DaemonSet, StatefulSet, Job or Service gives its pods (by its selector); a Node gives the pods on it; any object piped to Get-KubeEvent gives its events.'
     }
     Inputs      = @('System.String', 'API objects (k8s.Models.*) for relationships')
     Outputs     = @('k8s.Models.Corev1Event')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeEvent'; Remarks = 'The same table as kubectl get events.' }
+        @{ Title = 'only warnings, for one deployment'; Code = 'Get-KubeEvent -Type Warning -For deploy/web'; Remarks = 'kubectl events --types=Warning --for deploy/web.' }
         @{ Title = 'the events of what the pipeline gives'; Code = 'Get-KubePod web-1 | Get-KubeEvent'; Remarks = 'The events of one pod, like the Events section of kubectl describe.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')

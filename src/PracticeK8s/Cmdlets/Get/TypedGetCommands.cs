@@ -128,5 +128,16 @@ public sealed class GetKubeJobCommand : GetKubeBuiltinCommand
 [OutputType("k8s.Models.Corev1Event")]
 public sealed class GetKubeEventCommand : GetKubeBuiltinCommand
 {
+    /// <summary>Only events of these types (kubectl events --types): Normal, Warning.</summary>
+    [Parameter]
+    [ValidateSet("Normal", "Warning")]
+    public string[]? Type { get; set; }
+
+    /// <summary>Only the events of one object, as TYPE/NAME: pod/web-0, deploy/web (kubectl events --for).</summary>
+    [Parameter]
+    public string? For { get; set; }
+
     protected override ResourceKind Kind => KindCatalog.Event;
+
+    protected override string? ExtraFieldSelector => EventFilter.FieldSelector(Type, For);
 }
