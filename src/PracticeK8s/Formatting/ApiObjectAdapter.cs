@@ -36,6 +36,39 @@ public sealed class ApiObjectAdapter : PSPropertyAdapter
             target.Properties.Add(new PSNoteProperty(name, value));
             return;
         }
+        AddEntry(view, name, value);
+    }
+
+    /// <summary>
+    /// A line of kubectl's table for one written object (KubeTableText, KubeTableWideText), which its
+    /// views print. Objects of kinds without a model keep it aside, read by the hidden members the type
+    /// data gives PracticeK8s.KubeObject, so their JSON (a note property would join it) stays the API's.
+    /// </summary>
+    public static void AddTableLine(PSObject target, string name, string value)
+    {
+        if (target.BaseObject is IApiObjectView view)
+        {
+            AddEntry(view, name, value);
+            return;
+        }
+        var lines = s_tableLines.GetValue(target, _ => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+        lock (lines)
+            lines[name] = value;
+    }
+
+    /// <summary>A table line <see cref="AddTableLine"/> kept aside for an object of a kind without a model.</summary>
+    public static string? TableLine(PSObject target, string name)
+    {
+        if (!s_tableLines.TryGetValue(target, out var lines))
+            return null;
+        lock (lines)
+            return lines.GetValueOrDefault(name);
+    }
+
+    private static readonly ConditionalWeakTable<PSObject, Dictionary<string, string>> s_tableLines = new();
+
+    private static void AddEntry(IApiObjectView view, string name, object? value)
+    {
         var notes = s_notes.GetValue(view, _ => new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase));
         lock (notes)
             notes[name] = new Entry(name, value?.GetType().FullName ?? "System.Object", _ => value, null);

@@ -19,6 +19,10 @@ public static class KubeMembers
         ? Metadata(instance, "namespace")
         : ObjectCells.Namespace(instance.BaseObject);
 
+    public static object? KubeTableText(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableText");
+
+    public static object? KubeTableWideText(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableWideText");
+
     public static object? Age(PSObject instance)
     {
         if (instance.BaseObject is not PSCustomObject)
