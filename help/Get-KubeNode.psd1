@@ -20,7 +20,7 @@ Lists are read page by page and each object is written as soon as its page arriv
     Outputs     = @('k8s.Models.V1Node')
     Examples    = @(
         @{ Title = 'list them'; Code = 'Get-KubeNode'; Remarks = 'The same table as kubectl get nodes.' }
-        @{ Title = 'a script filter'; Code = 'Get-KubeNode | Format-Table -View Wide'; Remarks = 'Nodes as kubectl get nodes -o wide prints them.' }
+        @{ Title = 'the -o wide columns'; Code = 'Get-KubeNode -Wide'; Remarks = 'Nodes as kubectl get nodes -o wide prints them.' }
     )
     Links       = @('Get-KubeResource', 'Show-KubeResource')
 }
