@@ -21,10 +21,29 @@ source: {component: kubelet}
 count: 3
 "@ | Out-Null
 
+    # The cluster's own pods settle first (the ingress controller turns ready a few seconds after start),
+    # so the table and kubectl's, taken a moment apart, list the same state.
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ((Invoke-Kubectl get pods -A --no-headers) -match '\s(\d+)/(?!\1\s)\d+\s' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 500 }
+
     $script:commands = [ordered]@{
         pods   = @{ Ours = 'Get-KubePod -AllNamespaces'; Kubectl = 'get pods -A' }
         nodes  = @{ Ours = 'Get-KubeNode -Wide'; Kubectl = 'get nodes -o wide' }
         events = @{ Ours = "Get-KubeEvent -Namespace $ns"; Kubectl = "get events -n $ns" }
+    }
+
+    function script:Join-BrokenRows([string[]] $Rows, [string[]] $Lines) {
+        # Joins printed rows into as many lines as kubectl's: a line takes rows until it is as long as
+        # kubectl's, durations (AGE, LAST SEEN: printed a second apart) counted as one character.
+        $short = { param($text) ($text -replace '(?<=^|\s)\d+[smhd](\d+[smhd])?(?=\s|$)', 'D').TrimEnd() }
+        $next = 0
+        foreach ($line in $Lines) {
+            if ($next -ge $Rows.Count) { return }
+            $joined = $Rows[$next++]
+            while ((& $short $joined).Length -lt (& $short $line).Length -and $next -lt $Rows.Count) { $joined += $Rows[$next++] }
+            $joined
+        }
+        while ($next -lt $Rows.Count) { $Rows[$next++] }
     }
 
     function script:Invoke-TerminalTables([int] $Columns) {
@@ -43,8 +62,9 @@ count: 3
         $text = Invoke-PtySession "stty cols $Columns rows 60; $pwsh" -TimeoutSeconds 90
         $sections = @{}
         $current = $null
-        foreach ($line in $text -split "`r?`n") {
-            if ($line -match '^=== (.+)$') { $current = $Matches[1]; $sections[$current] = [System.Collections.Generic.List[string]]::new(); continue }
+        # pwsh sets the terminal's title (OSC 0) after a native command: drop those sequences too.
+        foreach ($line in ($text -replace '\x1b?\]0;[^\x07\n]*\x07', '') -split "`r?`n") {
+            if ($line -match '=== (.+?)\s*$') { $current = $Matches[1]; $sections[$current] = [System.Collections.Generic.List[string]]::new(); continue }
             if ($current -and $line.Trim()) { $sections[$current].Add($line) }
         }
         $sections
@@ -52,6 +72,7 @@ count: 3
 }
 
 AfterAll { Stop-TestSandbox }
+
 
 Describe 'Default tables on a terminal (issue 20, line 6)' {
     It 'at <Columns> columns, <Table> cuts no cell and lays its columns out as kubectl does' -ForEach @(
@@ -66,8 +87,9 @@ Describe 'Default tables on a terminal (issue 20, line 6)' {
         $theirs.Count | Should -BeGreaterThan 1 -Because 'kubectl printed a table'
         ($ours -join "`n") | Should -Not -Match '…'
         ($ours -join "`n") | Should -Not -Match '(?m)^-+\s'
-        # PowerShell breaks a line longer than the terminal where the terminal wraps kubectl's: join those rows back.
-        $lines = @((Join-WrappedLines ($ours -join "`n") $Columns) -split "`n")
+        # A line longer than the terminal: the terminal wraps kubectl's, PowerShell breaks ours into rows
+        # (every character kept). Join those rows back into lines, kubectl's lines saying how long each is.
+        $lines = @(Join-BrokenRows -Rows $ours -Lines $theirs)
         $lines.Count | Should -Be $theirs.Count -Because "ours:`n$($lines -join "`n")`nkubectl:`n$($theirs -join "`n")"
         $lines[0].TrimEnd() | Should -BeExactly $theirs[0].TrimEnd()
         Get-ColumnStarts $lines[0] | Should -Be (Get-ColumnStarts $theirs[0])
