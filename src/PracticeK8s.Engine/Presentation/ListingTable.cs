@@ -1,3 +1,5 @@
+using System.Management.Automation;
+using PracticeK8s.Engine.Yaml;
 using PracticeK8s.Printing;
 
 namespace PracticeK8s.Engine.Presentation;
@@ -29,8 +31,10 @@ public sealed class ListingTable
     {
         if (objects.Count == 0)
             return [];
-        var printer = KubePrinters.For(objects[0]);
-        var rows = KubeTable.Rows(printer, objects, nowUtc, _options with { NoHeaders = _headerWritten });
+        // Objects of kinds without a model are PSCustomObjects; the printers read their JSON.
+        var printable = objects.Select(o => o is PSObject { BaseObject: PSCustomObject } generic ? PSObjectJson.ToJson(generic) ?? o : o).ToList();
+        var printer = KubePrinters.For(printable[0]);
+        var rows = KubeTable.Rows(printer, printable, nowUtc, _options with { NoHeaders = _headerWritten });
         var lines = _writer.Format(rows);
         if (_headerWritten)
             return lines;
