@@ -115,7 +115,7 @@ Describe 'Objects in other formats' {
         $fields | Should -Be @('apiVersion', 'kind', 'metadata', 'spec', 'status')
         $row = Get-KubeResource -Kind all -Namespace $ns | Select-Object -First 1
         ($row | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Keys | Should -Not -Contain 'KubeTableText'
-        $row.KubeTableText | Should -Not -BeNullOrEmpty
+        ($row | Out-String -Width 2000) | Should -Match '(?m)^NAME\s+READY\s+STATUS'
     }
 
     It 'one object counts as one and is its own first element, as any PowerShell object' {
@@ -333,6 +333,14 @@ Describe 'What a newcomer types (issue 20)' {
             Get-ColumnStarts $lines[0] | Should -Be (Get-ColumnStarts $theirs[0])
             Assert-SameTable -Ours ($lines -join "`n") -Kubectl ($theirs -join "`n")
         }
+        # Rows are objects: a filtered or sorted listing still starts with its header, and the objects carry no table text.
+        $sorted = @((Get-KubePod -Namespace $ns | Sort-Object Name -Descending | Out-String -Width 2000).Trim() -split "`r?`n")
+        $sorted[0] | Should -Match '^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$'
+        ($sorted | Select-Object -Skip 1 | ForEach-Object { ($_ -split '\s+')[0] }) | Should -Be @('web-b', 'web-a', 'lonely')
+        $filtered = @((Get-KubePod -Namespace $ns | Where-Object Name -ne 'lonely' | Out-String -Width 2000).Trim() -split "`r?`n")
+        $filtered[0] | Should -Match '^NAME\s+READY'
+        $filtered.Count | Should -Be 3
+        (Get-KubePod lonely -Namespace $ns | Select-Object *).PSObject.Properties.Name | Should -Not -Contain 'KubeTableText'
     }
 
     It 'line 5: an empty listing says so, as kubectl does, on the information stream only' {

@@ -40,32 +40,30 @@ public sealed class ApiObjectAdapter : PSPropertyAdapter
     }
 
     /// <summary>
-    /// A line of kubectl's table for one written object (KubeTableText, KubeTableWideText), which its
-    /// views print. Objects of kinds without a model keep it aside, read by the hidden members the type
-    /// data gives PracticeK8s.KubeObject, so their JSON (a note property would join it) stays the API's.
+    /// A line of kubectl's table for one written object (KubeTableText, KubeTableHeader, ...), which the
+    /// default view prints (KubeTableView). Kept aside, not as a property: Select-Object *, Export-Csv and
+    /// the JSON stay what they were. Objects of kinds without a model are keyed by their PSObject (their
+    /// base is the shared PSCustomObject).
     /// </summary>
     public static void AddTableLine(PSObject target, string name, string value)
     {
-        if (target.BaseObject is IApiObjectView view)
-        {
-            AddEntry(view, name, value);
-            return;
-        }
-        var lines = s_tableLines.GetValue(target, _ => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+        var lines = s_tableLines.GetValue(TableLineKey(target), _ => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
         lock (lines)
             lines[name] = value;
     }
 
-    /// <summary>A table line <see cref="AddTableLine"/> kept aside for an object of a kind without a model.</summary>
+    /// <summary>A table line <see cref="AddTableLine"/> gave the object, or null.</summary>
     public static string? TableLine(PSObject target, string name)
     {
-        if (!s_tableLines.TryGetValue(target, out var lines))
+        if (!s_tableLines.TryGetValue(TableLineKey(target), out var lines))
             return null;
         lock (lines)
             return lines.GetValueOrDefault(name);
     }
 
-    private static readonly ConditionalWeakTable<PSObject, Dictionary<string, string>> s_tableLines = new();
+    private static object TableLineKey(PSObject target) => target.BaseObject is PSCustomObject ? target : target.BaseObject;
+
+    private static readonly ConditionalWeakTable<object, Dictionary<string, string>> s_tableLines = new();
 
     private static void AddEntry(IApiObjectView view, string name, object? value)
     {

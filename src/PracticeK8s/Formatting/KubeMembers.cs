@@ -23,6 +23,12 @@ public static class KubeMembers
 
     public static object? KubeTableWideText(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableWideText");
 
+    public static object? KubeTableHeader(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableHeader");
+
+    public static object? KubeTableWideHeader(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableWideHeader");
+
+    public static object? KubeTableId(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableId");
+
     public static object? Age(PSObject instance)
     {
         if (instance.BaseObject is not PSCustomObject)

@@ -147,7 +147,7 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
         if (!_tables.TryGetValue((kind, withNamespace), out var tables))
         {
             // In a get-all listing, each kind's table after the first starts with a blank line.
-            bool blankLine = several && _tables.Values.Any(t => t.Shown.Started);
+            bool blankLine = several && _tables.Values.Any(t => t.Shown.Header is not null);
             tables = (new ListingTable(Wide, withNamespace, several, blankLine),
                 several ? new ListingTable(true, withNamespace, several, blankLine) : null);
             _tables[(kind, withNamespace)] = tables;
@@ -156,8 +156,9 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
     }
 
     /// <summary>
-    /// Writes a batch of objects, each carrying its line of kubectl's table (KubeTableText, printed by the
-    /// default view) and, in a several-kinds listing, its -o wide line (KubeTableWideText, for Format-Table -View Wide).
+    /// Writes a batch of objects, each carrying its line of kubectl's table (KubeTableText), its table's
+    /// header line and identity (KubeTableHeader, KubeTableId: the view prints the header when a table
+    /// starts) and, in a several-kinds listing, the same for -o wide (for Format-Table -View Wide).
     /// </summary>
     private void PostRows(IReadOnlyList<object> objects, (ListingTable Shown, ListingTable? Wide) tables, string? decoration, string? watchEvent)
     {
@@ -165,7 +166,9 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
             return;
         var now = DateTime.UtcNow;
         var lines = tables.Shown.Lines(objects, now);
+        var header = HeaderText(tables.Shown);
         var wideLines = tables.Wide?.Lines(objects, now);
+        var wideHeader = tables.Wide is null ? null : HeaderText(tables.Wide);
         for (int i = 0; i < objects.Count; i++)
         {
             var line = lines[i];
@@ -177,14 +180,19 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                 {
                     ps.TypeNames.Insert(0, MixedTableTypeName);
                     ApiObjectAdapter.AddTableLine(ps, "KubeTableWideText", wideLine);
+                    ApiObjectAdapter.AddTableLine(ps, "KubeTableWideHeader", wideHeader!);
                 }
                 ps.TypeNames.Insert(0, TableRowTypeName);
                 ApiObjectAdapter.AddTableLine(ps, "KubeTableText", line);
+                ApiObjectAdapter.AddTableLine(ps, "KubeTableHeader", header);
+                ApiObjectAdapter.AddTableLine(ps, "KubeTableId", tables.Shown.Id);
                 if (watchEvent is not null)
                     ApiObjectAdapter.AddNote(ps, "WatchEvent", watchEvent);
             });
         }
     }
+
+    private static string HeaderText(ListingTable table) => (table.BlankLineFirst ? "\n" : "") + table.Header;
 
     /// <summary>The type name of every listed object: its default view prints its KubeTableText line.</summary>
     public const string TableRowTypeName = "PracticeK8s.KubeTableRow";
