@@ -94,12 +94,6 @@ Add-CodeProperty 'Namespace' 'Namespace' -Hidden
 Add-CodeProperty 'Age' 'Age' -Hidden
 Add-CodeProperty 'AgeText' 'AgeText' -Hidden
 Add-CodeProperty 'KindName' 'KindName' -Hidden
-# The pre-aligned lines the default view prints (the objects of listed custom resources keep them aside).
-Add-CodeProperty 'KubeTableText' 'KubeTableText' -Hidden
-Add-CodeProperty 'KubeTableWideText' 'KubeTableWideText' -Hidden
-Add-CodeProperty 'KubeTableHeader' 'KubeTableHeader' -Hidden
-Add-CodeProperty 'KubeTableWideHeader' 'KubeTableWideHeader' -Hidden
-Add-CodeProperty 'KubeTableId' 'KubeTableId' -Hidden
 $null = $types.AppendLine('    </Members>').AppendLine('  </Type>')
 Add-Views 'PracticeK8s.KubeObject' @(
     [pscustomobject]@{ Header = 'NAME'; Property = 'Name'; Priority = 0; IsName = $true }

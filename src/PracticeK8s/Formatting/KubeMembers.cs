@@ -19,16 +19,6 @@ public static class KubeMembers
         ? Metadata(instance, "namespace")
         : ObjectCells.Namespace(instance.BaseObject);
 
-    public static object? KubeTableText(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableText");
-
-    public static object? KubeTableWideText(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableWideText");
-
-    public static object? KubeTableHeader(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableHeader");
-
-    public static object? KubeTableWideHeader(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableWideHeader");
-
-    public static object? KubeTableId(PSObject instance) => ApiObjectAdapter.TableLine(instance, "KubeTableId");
-
     public static object? Age(PSObject instance)
     {
         if (instance.BaseObject is not PSCustomObject)
