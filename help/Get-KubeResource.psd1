@@ -14,7 +14,7 @@ Objects of built-in kinds come back as the typed API objects the kind-specific G
         FieldSelector = 'A field selector such as "status.phase=Running" or "metadata.name=web"; the fields each kind supports are the API server''s.'
         Watch = 'After listing, keep writing objects as they change, each with a WatchEvent property (ADDED, MODIFIED, DELETED), until Ctrl+C, like kubectl get -w.'
         InputObject = 'Objects from the pipeline: strings are names; a Namespace narrows to that namespace; a Deployment, ReplicaSet, DaemonSet, StatefulSet, Job or Service gives its pods (by its selector); a Node gives the pods on it; any object piped to Get-KubeEvent gives its events.'
-        Wide = 'With several kinds (-Kind all): give each kind''s table kubectl''s -o wide columns, like kubectl get all -o wide. For one kind use Format-Table -View Wide.'
+        Wide = 'Print kubectl''s -o wide columns, in each kind''s table with several kinds (kubectl get all -o wide). The objects are the same; only the printed table differs.'
         Kind = 'What to get: a kind (Pod), plural (pods), short name (po), group-qualified name (deployments.apps) or category (all, like kubectl get all). Several may be given. Tab completion lists what the server serves, custom resources included.'
     }
     Inputs      = @('System.String')

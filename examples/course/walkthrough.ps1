@@ -166,7 +166,7 @@ try {
     Section 'Services: NodePort'
     $null = Step 'apply a NodePort service' "Publish-KubeResource -Path $here/node_port.yaml" { param($o) @($o).Count -eq 2 }
     $null = Wait-Until { Test-ThreeEndpoints hello }
-    $nodes = Step 'nodes with addresses (kubectl get nodes -o wide)' 'Get-KubeNode | Format-Table -View Wide' { $true }
+    $nodes = Step 'nodes with addresses (kubectl get nodes -o wide)' 'Get-KubeNode -Wide' { $true }
     $address = (Get-KubeNode)[0].ExternalIP
     if (-not $address -or $address -eq '<none>') { $address = (Get-KubeNode)[0].InternalIP }
     $hostnames = @()

@@ -115,7 +115,7 @@ Describe 'Objects in other formats' {
         $fields | Should -Be @('apiVersion', 'kind', 'metadata', 'spec', 'status')
         $row = Get-KubeResource -Kind all -Namespace $ns | Select-Object -First 1
         ($row | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Keys | Should -Not -Contain 'KubeTableText'
-        $row.KubeTableText | Should -Not -BeNullOrEmpty
+        ($row | Out-String -Width 2000) | Should -Match '(?m)^NAME\s+READY\s+STATUS'
     }
 
     It 'one object counts as one and is its own first element, as any PowerShell object' {
@@ -269,6 +269,78 @@ Describe 'What a newcomer types (issue 20)' {
     It 'line 1: unquoted comma lists for -Selector and -FieldSelector are joined with commas' {
         (Get-KubePod -Namespace $ns -Selector app=web, app!=other).Name | Should -Be @('web-a', 'web-b')
         (Get-KubePod -Namespace $ns -FieldSelector spec.nodeName=n1, metadata.name=web-a).Name | Should -Be 'web-a'
+    }
+
+    It 'line 2: Get-KubeResource all | Format-Table -View Wide prints every kind as a table, like kubectl get all -o wide' {
+        $theirs = ((Invoke-Kubectl get all -o wide -n $ns) -join "`n").Trim()
+        $theirBlocks = @($theirs -split "`n\s*`n")
+        foreach ($ours in @(
+                (Get-KubeResource all -Namespace $ns | Format-Table -View Wide | Out-String -Width 2000).Trim()
+                (Get-KubeResource all -Namespace $ns -Wide | Out-String -Width 2000).Trim())) {
+            $ours | Should -Not -Match 'Age\s*:'
+            $ourBlocks = @($ours -split "`n\s*`n")
+            $ourBlocks.Count | Should -Be $theirBlocks.Count -Because "every kind is a table`n$ours"
+            for ($i = 0; $i -lt $theirBlocks.Count; $i++) { Assert-SameTable -Ours $ourBlocks[$i] -Kubectl $theirBlocks[$i] }
+        }
+    }
+
+    It 'line 3: every Get cmdlet takes -Wide and prints kubectl get -o wide; the objects stay the same' {
+        foreach ($case in @(
+                @{ Cmdlet = 'Get-KubePod'; Kind = 'pods' }, @{ Cmdlet = 'Get-KubeNode'; Kind = 'nodes' }
+                @{ Cmdlet = 'Get-KubeService'; Kind = 'services' }, @{ Cmdlet = 'Get-KubeDeployment'; Kind = 'deployments' }
+                @{ Cmdlet = 'Get-KubeReplicaSet'; Kind = 'replicasets' }, @{ Cmdlet = 'Get-KubeDaemonSet'; Kind = 'daemonsets' }
+                @{ Cmdlet = 'Get-KubeStatefulSet'; Kind = 'statefulsets' }, @{ Cmdlet = 'Get-KubeJob'; Kind = 'jobs' }
+                @{ Cmdlet = 'Get-KubeEvent'; Kind = 'events' }, @{ Cmdlet = 'Get-KubeIngress'; Kind = 'ingresses' })) {
+            $ours = & $case.Cmdlet -Namespace $ns -Wide | Out-String -Width 2000
+            Assert-SameTable -Ours $ours -Kubectl ((Invoke-Kubectl get $case.Kind -n $ns -o wide) -join "`n")
+        }
+        (Get-Command Get-Kube* -CommandType Cmdlet | Where-Object { $_.ImplementingType.IsSubclassOf([PracticeK8s.Cmdlets.Get.GetKubeObjectCommand]) } |
+            Where-Object { -not $_.Parameters.ContainsKey('Wide') }).Name | Should -BeNullOrEmpty
+        $wide = Get-KubePod web-a -Namespace $ns -Wide
+        $plain = Get-KubePod web-a -Namespace $ns
+        $wide.GetType() | Should -Be $plain.GetType()
+        ($wide | ConvertTo-Json -Depth 20) | Should -Be ($plain | ConvertTo-Json -Depth 20)
+        $wide.Node | Should -Be 'n1'
+    }
+
+    It 'line 4: Get-KubeNamespace | Get-KubePod shows a NAMESPACE column, as -AllNamespaces does' {
+        $ours = Get-KubeNamespace | Get-KubePod | Out-String -Width 2000
+        $theirs = Invoke-Kubectl get pods -A
+        $ourLines = @($ours -split "`r?`n" | Where-Object { $_.Trim() })
+        $ourLines[0] -split '\s{2,}' | Should -Be ($theirs[0] -split '\s{2,}')
+        # Each namespace is its own list, so its rows are aligned over it: compare cells, not positions.
+        $ourLines.Count | Should -Be $theirs.Count
+        for ($i = 1; $i -lt $theirs.Count; $i++) {
+            $mine = -split $ourLines[$i]; $their = -split $theirs[$i]
+            $mine[0..3] | Should -Be $their[0..3] -Because "row $i`n$ours"
+        }
+        (Get-KubeNamespace $ns | Get-KubePod | Format-Table | Out-String -Width 2000) | Should -Match '(?m)^NAMESPACE\s'
+    }
+
+    It 'line 6: every table prints in kubectl''s style and no cell is cut, at 80 columns too' {
+        foreach ($run in @(
+                @{ Ours = { Get-KubePod -AllNamespaces }; Kubectl = @('get', 'pods', '-A') }
+                @{ Ours = { Get-KubeNode -Wide }; Kubectl = @('get', 'nodes', '-o', 'wide') }
+                @{ Ours = { Get-KubeEvent -Namespace $ns }; Kubectl = @('get', 'events', '-n', $ns) }
+                @{ Ours = { Get-KubeConfigMap -Namespace $ns }; Kubectl = @('get', 'configmaps', '-n', $ns) })) {
+            $narrow = & $run.Ours | Out-String -Width 80
+            $theirs = Invoke-Kubectl @($run.Kubectl)
+            $narrow | Should -Not -Match '…'
+            $narrow | Should -Not -Match '(?m)^-+ '
+            $lines = @((Join-WrappedLines $narrow.Trim() 80) -split "`n")
+            $lines.Count | Should -Be $theirs.Count
+            $lines[0] | Should -BeExactly $theirs[0].TrimEnd()
+            Get-ColumnStarts $lines[0] | Should -Be (Get-ColumnStarts $theirs[0])
+            Assert-SameTable -Ours ($lines -join "`n") -Kubectl ($theirs -join "`n")
+        }
+        # Rows are objects: a filtered or sorted listing still starts with its header, and the objects carry no table text.
+        $sorted = @((Get-KubePod -Namespace $ns | Sort-Object Name -Descending | Out-String -Width 2000).Trim() -split "`r?`n")
+        $sorted[0] | Should -Match '^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$'
+        ($sorted | Select-Object -Skip 1 | ForEach-Object { ($_ -split '\s+')[0] }) | Should -Be @('web-b', 'web-a', 'lonely')
+        $filtered = @((Get-KubePod -Namespace $ns | Where-Object Name -ne 'lonely' | Out-String -Width 2000).Trim() -split "`r?`n")
+        $filtered[0] | Should -Match '^NAME\s+READY'
+        $filtered.Count | Should -Be 3
+        (Get-KubePod lonely -Namespace $ns | Select-Object *).PSObject.Properties.Name | Should -Not -Contain 'KubeTableText'
     }
 
     It 'line 5: an empty listing says so, as kubectl does, on the information stream only' {

@@ -183,3 +183,23 @@ function New-FixtureObjects {
         Start-Sleep -Milliseconds 200
     } while ([DateTime]::UtcNow -lt $deadline)
 }
+
+function Join-WrappedLines {
+    # PowerShell breaks a printed line longer than the output width into rows of exactly that width;
+    # a terminal wraps kubectl's long lines at the same place without a line break. Joins such rows
+    # back into the lines kubectl wrote.
+    param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Text, [Parameter(Mandatory)] [int] $Width)
+    $result = [System.Collections.Generic.List[string]]::new()
+    $current = $null
+    foreach ($row in $Text -split "`r?`n") {
+        $current = if ($null -eq $current) { $row } else { $current + $row }
+        if ($row.Length -ne $Width) { $result.Add($current); $current = $null }
+    }
+    if ($null -ne $current) { $result.Add($current) }
+    $result -join "`n"
+}
+
+function Get-ColumnStarts([string] $HeaderLine) {
+    # Where each column of a kubectl-style header starts (headers are separated by 2+ spaces; kubectl pads with 3).
+    @([regex]::Matches($HeaderLine, '(?<=^|\s{2})\S') | ForEach-Object Index)
+}

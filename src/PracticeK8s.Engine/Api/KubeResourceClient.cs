@@ -28,29 +28,44 @@ public sealed class KubeResourceClient
     public async IAsyncEnumerable<object> ListAsync(ResourceKind kind, string? ns, ListOptions options,
         [EnumeratorCancellation] CancellationToken cancel, ListPosition? position = null)
     {
+        await foreach (var page in ListPagesAsync(kind, ns, options, cancel, position).ConfigureAwait(false))
+        {
+            foreach (var obj in page)
+                yield return obj;
+        }
+    }
+
+    /// <summary>The same list as <see cref="ListAsync"/>, one page (the server's chunk) at a time.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<object>> ListPagesAsync(ResourceKind kind, string? ns, ListOptions options,
+        [EnumeratorCancellation] CancellationToken cancel, ListPosition? position = null)
+    {
         string? token = null;
         bool first = true;
         do
         {
             var path = kind.CollectionPath(ns) + options.Query(token);
-            using var response = await _api.SendAsync(HttpMethod.Get, path, null, cancel, stream: true).ConfigureAwait(false);
-            await using var body = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
-            using var page = await JsonDocument.ParseAsync(body, cancellationToken: cancel).ConfigureAwait(false);
-            var root = page.RootElement;
-            token = null;
-            if (root.TryGetProperty("metadata", out var meta))
+            var objects = new List<object>();
+            using (var response = await _api.SendAsync(HttpMethod.Get, path, null, cancel, stream: true).ConfigureAwait(false))
             {
-                if (meta.TryGetProperty("continue", out var c) && c.GetString() is { Length: > 0 } next)
-                    token = next;
-                if (first && position is not null && meta.TryGetProperty("resourceVersion", out var rv))
-                    position.ResourceVersion = rv.GetString();
+                await using var body = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+                using var page = await JsonDocument.ParseAsync(body, cancellationToken: cancel).ConfigureAwait(false);
+                var root = page.RootElement;
+                token = null;
+                if (root.TryGetProperty("metadata", out var meta))
+                {
+                    if (meta.TryGetProperty("continue", out var c) && c.GetString() is { Length: > 0 } next)
+                        token = next;
+                    if (first && position is not null && meta.TryGetProperty("resourceVersion", out var rv))
+                        position.ResourceVersion = rv.GetString();
+                }
+                first = false;
+                if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in items.EnumerateArray())
+                        objects.Add(ToObject(kind, item));
+                }
             }
-            first = false;
-            if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in items.EnumerateArray())
-                    yield return ToObject(kind, item);
-            }
+            yield return objects;
         }
         while (token is not null);
     }

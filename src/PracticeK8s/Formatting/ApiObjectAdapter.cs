@@ -36,6 +36,37 @@ public sealed class ApiObjectAdapter : PSPropertyAdapter
             target.Properties.Add(new PSNoteProperty(name, value));
             return;
         }
+        AddEntry(view, name, value);
+    }
+
+    /// <summary>
+    /// A line of kubectl's table for one written object (KubeTableText, KubeTableHeader, ...), which the
+    /// default view prints (KubeTableView). Kept aside, not as a property: Select-Object *, Export-Csv and
+    /// the JSON stay what they were. Objects of kinds without a model are keyed by their PSObject (their
+    /// base is the shared PSCustomObject).
+    /// </summary>
+    public static void AddTableLine(PSObject target, string name, string value)
+    {
+        var lines = s_tableLines.GetValue(TableLineKey(target), _ => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+        lock (lines)
+            lines[name] = value;
+    }
+
+    /// <summary>A table line <see cref="AddTableLine"/> gave the object, or null.</summary>
+    public static string? TableLine(PSObject target, string name)
+    {
+        if (!s_tableLines.TryGetValue(TableLineKey(target), out var lines))
+            return null;
+        lock (lines)
+            return lines.GetValueOrDefault(name);
+    }
+
+    private static object TableLineKey(PSObject target) => target.BaseObject is PSCustomObject ? target : target.BaseObject;
+
+    private static readonly ConditionalWeakTable<object, Dictionary<string, string>> s_tableLines = new();
+
+    private static void AddEntry(IApiObjectView view, string name, object? value)
+    {
         var notes = s_notes.GetValue(view, _ => new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase));
         lock (notes)
             notes[name] = new Entry(name, value?.GetType().FullName ?? "System.Object", _ => value, null);

@@ -41,8 +41,9 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
     [Alias("w")]
     public SwitchParameter Watch { get; set; }
 
-    /// <summary>With several kinds (-Kind all): print kubectl's -o wide columns in each kind's table.</summary>
-    protected bool WideMixedTables { get; set; }
+    /// <summary>kubectl's -o wide columns in the printed table (the objects are the same).</summary>
+    [Parameter]
+    public SwitchParameter Wide { get; set; }
 
     /// <summary>Objects from the pipeline: names, or objects whose related objects to get.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -65,24 +66,27 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
         var labelSelector = Join(Selectors.FromArgument(Selector), scope.LabelSelector);
         var fieldSelector = Join(Join(Selectors.FromArgument(FieldSelector), ExtraFieldSelector), scope.FieldSelector);
         var allNamespaces = AllNamespaces || scope.AllNamespaces;
+        // Namespaces piped in (Get-KubeNamespace | Get-KubePod) make one listing across namespaces, as -A does.
+        var withNamespace = allNamespaces || scope.SpansNamespaces;
         var ns = scope.Namespace ?? target.Namespace;
         var client = new KubeResourceClient(target.Connection);
         bool several = kinds.Count > 1;
-        bool firstKindPrinted = false;
         int listed = 0;
 
         foreach (var kind in kinds)
         {
             var listNs = kind.Namespaced && !allNamespaces ? ns : null;
-            var decoration = Decoration(kind, allNamespaces && kind.Namespaced, several);
+            var decoration = Decoration(kind, withNamespace && kind.Namespaced, several);
+            var tables = Tables(kind, withNamespace && kind.Namespaced, several);
             var exact = names?.Exact ?? [];
             if (names is { OnlyExact: true } && labelSelector is null && fieldSelector is null && !Watch && !allNamespaces)
             {
+                var found = new List<object>();
                 foreach (var name in exact)
                 {
                     try
                     {
-                        PostObject(await client.GetAsync(kind, listNs, name, cancel).ConfigureAwait(false), ps => Decorate(ps, decoration));
+                        found.Add(await client.GetAsync(kind, listNs, name, cancel).ConfigureAwait(false));
                     }
                     catch (KubeApiException e) when (e.IsNotFound)
                     {
@@ -94,41 +98,27 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                         PostError(e.ToErrorRecord(name));
                     }
                 }
+                PostRows(found, tables, decoration, null);
                 continue;
             }
 
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var options = new ListOptions { LabelSelector = labelSelector, FieldSelector = fieldSelector };
-            // Several kinds print as kubectl's table per kind, which needs the kind's whole list for its widths.
-            var buffered = several && !Watch ? new List<object>() : null;
             var position = new ListPosition();
-            await foreach (var obj in client.ListAsync(kind, listNs, options, cancel, position).ConfigureAwait(false))
+            await foreach (var page in client.ListPagesAsync(kind, listNs, options, cancel, position).ConfigureAwait(false))
             {
-                var objName = ObjectCells.Name(obj) ?? ObjectFacts.Of(obj)?.Name ?? "";
-                if (names is null || names.Matches(objName))
+                var matching = new List<object>(page.Count);
+                foreach (var obj in page)
                 {
-                    seen.Add(objName);
-                    listed++;
-                    if (buffered is not null)
-                        buffered.Add(obj);
-                    else
-                        PostObject(obj, ps => Decorate(ps, decoration));
-                }
-            }
-            if (buffered is { Count: > 0 })
-            {
-                var lines = MixedTable.Lines(buffered, WideMixedTables, allNamespaces && kind.Namespaced, !firstKindPrinted);
-                firstKindPrinted = true;
-                for (int i = 0; i < buffered.Count; i++)
-                {
-                    var line = lines[i];
-                    PostObject(buffered[i], ps =>
+                    var objName = ObjectCells.Name(obj) ?? ObjectFacts.Of(obj)?.Name ?? "";
+                    if (names is null || names.Matches(objName))
                     {
-                        Decorate(ps, decoration);
-                        ps.TypeNames.Insert(0, MixedTableTypeName);
-                        ApiObjectAdapter.AddNote(ps, "KubeTableText", line);
-                    });
+                        seen.Add(objName);
+                        matching.Add(obj);
+                    }
                 }
+                listed += matching.Count;
+                PostRows(matching, tables, decoration, null);
             }
             foreach (var name in exact.Where(n => !seen.Contains(n)))
                 PostError(NotFound(kind, name, null));
@@ -143,19 +133,75 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                     var objName = ObjectCells.Name(change.Object) ?? ObjectFacts.Of(change.Object)?.Name ?? "";
                     if (names is not null && !names.Matches(objName))
                         continue;
-                    var type = change.Type;
-                    PostObject(change.Object, ps =>
-                    {
-                        Decorate(ps, decoration);
-                        ApiObjectAdapter.AddNote(ps, "WatchEvent", type);
-                    });
+                    PostRows([change.Object], tables, decoration, change.Type);
                 }
             }
         }
     }
 
-    /// <summary>The type name of objects printed as part of a several-kinds listing (a custom view prints KubeTableText).</summary>
-    public const string MixedTableTypeName = "PracticeK8s.KubeTableRow";
+    /// <summary>The tables this call prints into, kept across piped records so a pipeline prints one table per kind.</summary>
+    private readonly Dictionary<(ResourceKind Kind, bool WithNamespace), (ListingTable Shown, ListingTable? Wide)> _tables = [];
+
+    private (ListingTable Shown, ListingTable? Wide) Tables(ResourceKind kind, bool withNamespace, bool several)
+    {
+        if (!_tables.TryGetValue((kind, withNamespace), out var tables))
+        {
+            // In a get-all listing, each kind's table after the first starts with a blank line.
+            bool blankLine = several && _tables.Values.Any(t => t.Shown.Header is not null);
+            tables = (new ListingTable(Wide, withNamespace, several, blankLine),
+                several ? new ListingTable(true, withNamespace, several, blankLine) : null);
+            _tables[(kind, withNamespace)] = tables;
+        }
+        return tables;
+    }
+
+    /// <summary>
+    /// Writes a batch of objects, each carrying its line of kubectl's table (KubeTableText), its table's
+    /// header line and identity (KubeTableHeader, KubeTableId: the view prints the header when a table
+    /// starts) and, in a several-kinds listing, the same for -o wide (for Format-Table -View Wide).
+    /// </summary>
+    private void PostRows(IReadOnlyList<object> objects, (ListingTable Shown, ListingTable? Wide) tables, string? decoration, string? watchEvent)
+    {
+        if (objects.Count == 0)
+            return;
+        var now = DateTime.UtcNow;
+        var lines = tables.Shown.Lines(objects, now);
+        var header = HeaderText(tables.Shown);
+        var wideLines = tables.Wide?.Lines(objects, now);
+        var wideHeader = tables.Wide is null ? null : HeaderText(tables.Wide);
+        for (int i = 0; i < objects.Count; i++)
+        {
+            var line = lines[i];
+            var wideLine = wideLines?[i];
+            PostObject(objects[i], ps =>
+            {
+                Decorate(ps, decoration);
+                if (wideLine is not null)
+                {
+                    ps.TypeNames.Insert(0, MixedTableTypeName);
+                    ApiObjectAdapter.AddTableLine(ps, "KubeTableWideText", wideLine);
+                    ApiObjectAdapter.AddTableLine(ps, "KubeTableWideHeader", wideHeader!);
+                }
+                ps.TypeNames.Insert(0, TableRowTypeName);
+                ApiObjectAdapter.AddTableLine(ps, "KubeTableText", line);
+                ApiObjectAdapter.AddTableLine(ps, "KubeTableHeader", header);
+                ApiObjectAdapter.AddTableLine(ps, "KubeTableId", tables.Shown.Id);
+                if (watchEvent is not null)
+                    ApiObjectAdapter.AddNote(ps, "WatchEvent", watchEvent);
+            });
+        }
+    }
+
+    private static string HeaderText(ListingTable table) => (table.BlankLineFirst ? "\n" : "") + table.Header;
+
+    /// <summary>The type name of every listed object: its default view prints its KubeTableText line.</summary>
+    public const string TableRowTypeName = "PracticeK8s.KubeTableRow";
+
+    /// <summary>
+    /// The type name of objects of a several-kinds listing: its table views (Default, Wide) print the
+    /// pre-aligned lines, so Format-Table -View Wide shows every kind as its own table.
+    /// </summary>
+    public const string MixedTableTypeName = "PracticeK8s.KubeMixedTableRow";
 
     /// <summary>kubectl's line for an empty listing (it writes it to stderr; here the information stream).</summary>
     private static string NoResourcesFound(IReadOnlyList<ResourceKind> kinds, bool allNamespaces, string? ns) =>

@@ -20,10 +20,6 @@ public sealed class GetKubeResourceCommand : GetKubeObjectCommand
     [ArgumentCompleter(typeof(ObjectNameCompleter))]
     public override string[]? Name { get; set; }
 
-    /// <summary>With several kinds (-Kind all): each kind's table gets kubectl's -o wide columns (kubectl get all -o wide).</summary>
-    [Parameter]
-    public SwitchParameter Wide { get => WideMixedTables; set => WideMixedTables = value; }
-
     protected override async Task<IReadOnlyList<ResourceKind>> KindsAsync(KubeTarget target, CancellationToken cancel)
     {
         var discovery = Discovery.For(target.Connection);

@@ -18,6 +18,9 @@ internal sealed record PipelineScope
     public string? FieldSelector { get; init; }
     public bool AllNamespaces { get; init; }
 
+    /// <summary>The input names namespaces: the objects of several piped namespaces make one listing (a NAMESPACE column).</summary>
+    public bool SpansNamespaces { get; init; }
+
     /// <summary>The piped object has no relation to the kind asked for (e.g. a selector-less Service's pods).</summary>
     public bool Skip { get; init; }
 
@@ -41,7 +44,7 @@ internal sealed record PipelineScope
         }
         var entry = KindCatalog.Of(input);
         if (entry?.Piped == PipedScope.IsNamespace)
-            return new PipelineScope { Namespace = facts.Name };
+            return new PipelineScope { Namespace = facts.Name, SpansNamespaces = true };
         if (target is not null && string.Equals(facts.Kind, target.Kind, StringComparison.OrdinalIgnoreCase))
             return new PipelineScope { Names = [facts.Name ?? ""], Namespace = facts.Namespace };
         if (entry?.Piped == PipedScope.HostsPods)
