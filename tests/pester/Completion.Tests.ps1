@@ -51,10 +51,14 @@ Describe 'Object names complete from the live cluster' {
         $script:nameParameters = 'Name', 'Deployment', 'Service', 'Node', 'Target', 'Container'
     }
 
-    It 'every name parameter of every cmdlet has a completer, and every cmdlet naming cluster objects is checked here' {
-        $checked = @($cases | ForEach-Object Cmdlet) + 'Test-KubeAccess'  # its own test below
+    # Discovery-time data reaches the run through -ForEach: in a run of many files, another file's
+    # BeforeDiscovery may have set a script variable of the same name by the time this test runs.
+    It 'every name parameter of every cmdlet has a completer, and every cmdlet naming cluster objects is checked here' -ForEach @(
+        @{ Checked = @($cases | ForEach-Object Cmdlet) + 'Test-KubeAccess'; NameParameters = $nameParameters }
+    ) {
+        $checked = $Checked  # Test-KubeAccess: its own test below
         $problems = foreach ($command in Get-Command -Module PracticeK8s -CommandType Cmdlet) {
-            foreach ($parameter in $command.Parameters.Values | Where-Object Name -in $nameParameters) {
+            foreach ($parameter in $command.Parameters.Values | Where-Object Name -in $NameParameters) {
                 if ($parameter.ParameterType -notin [string], [string[]]) { continue }
                 # Debug-KubePod -Container names the new debug container: nothing to complete.
                 if ($command.Name -eq 'Debug-KubePod' -and $parameter.Name -eq 'Container') { continue }

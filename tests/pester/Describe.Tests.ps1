@@ -7,13 +7,14 @@ BeforeAll {
     New-FixtureObjects -Namespace $ns
 
     function Assert-SameDescription([string] $Ours, [string] $Theirs) {
-        # Line for line; durations (event ages, "x2 over 5m") may differ by a few seconds.
+        # Line for line; durations (event ages, "x2 over 5m") may differ by a few seconds, and so may the
+        # width of an age column (9s here, 10s a moment later): the gap after an age is compared as one space.
         $ourLines = @($Ours.TrimEnd() -split "`r?`n")
         $theirLines = @($Theirs.TrimEnd() -split "`r?`n")
         $ourLines.Count | Should -Be $theirLines.Count -Because "ours:`n$Ours`nkubectl:`n$Theirs"
         for ($i = 0; $i -lt $theirLines.Count; $i++) {
-            $mine = $ourLines[$i] -replace '\b\d+[smhd](\d+[smhd])?\b', '<age>'
-            $theirs = $theirLines[$i] -replace '\b\d+[smhd](\d+[smhd])?\b', '<age>'
+            $mine = $ourLines[$i] -replace '\b\d+[smhd](\d+[smhd])?\b( +(?=\S))?', '<age> '
+            $theirs = $theirLines[$i] -replace '\b\d+[smhd](\d+[smhd])?\b( +(?=\S))?', '<age> '
             $mine | Should -BeExactly $theirs -Because "line $i`nours:`n$Ours`nkubectl:`n$Theirs"
         }
     }

@@ -41,7 +41,7 @@ Describe 'the course walkthrough' {
     It 'prints each command as typed, followed by its output' {
         $text | Should -Match '(?m)^PS> Publish-KubeResource -Path \S+deployment\.yaml\r?\n\r?\ndeployment\.apps/nginx-deployment created'
         $text | Should -Match '(?m)^PS> Set-KubeDeploymentScale nginx-deployment -Replicas 4 -Wait'
-        $text | Should -Match '(?m)^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\r?\n-+.*\r?\nnginx-deployment\s+4/4\s'
+        $text | Should -Match '(?m)^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\r?\nnginx-deployment\s+4/4\s'
         $text | Should -Match 'Hostname: hello-'
     }
 
