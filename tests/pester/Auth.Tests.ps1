@@ -62,10 +62,9 @@ Describe 'Get-KubeAccessRule (kubectl auth can-i --list)' {
         @($ours).Count | Should -BeGreaterThan 1
     }
 
-    It 'prints kubectl''s columns and list cells' {
-        $text = Get-KubeAccessRule -Context practicek8s-readonly | Out-String
-        $text | Should -Match 'Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs'
-        $text | Should -Match '\*\.\*\s+\[\]\s+\[\]\s+\[get list watch\]'
+    It 'prints kubectl''s table, line for line' {
+        $printed = @((Get-KubeAccessRule -Context practicek8s-readonly | Out-String -Width 400) -split "`r?`n" | Where-Object { $_ } | ForEach-Object TrimEnd)
+        $printed | Should -Be @((Invoke-UserKubectl auth can-i --list --context practicek8s-readonly).Output | ForEach-Object TrimEnd)
     }
 }
 

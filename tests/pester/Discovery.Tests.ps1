@@ -37,12 +37,13 @@ Describe 'Get-KubeApiResource (kubectl api-resources)' {
         $ours | Should -Be $kubectl
     }
 
-    It 'adds kubectl''s VERBS and CATEGORIES with -Wide, in the table it prints' {
+    It 'prints kubectl''s table, line for line, and with -Wide its VERBS and CATEGORIES' {
         $resources = Get-KubeApiResource -Wide
         @(Get-OurRows $resources -Wide) | Should -Be @(Get-Rows (Invoke-Kubectl api-resources -o wide))
-        $text = $resources | Out-String -Width 300
-        $text | Should -Match 'NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND\s+VERBS\s+CATEGORIES'
-        $text | Should -Match '(?m)^pods\s+po\s+v1\s+true\s+Pod\s+create,delete,deletecollection,get,list,patch,update,watch\s+all\s*$'
+        foreach ($case in @{ Ours = $resources; Flags = @('-o', 'wide') }, @{ Ours = (Get-KubeApiResource); Flags = @() }) {
+            $printed = @(($case.Ours | Out-String -Width 400) -split "`r?`n" | Where-Object { $_ } | ForEach-Object TrimEnd)
+            $printed | Should -Be @(Invoke-Kubectl api-resources @($case.Flags) | ForEach-Object TrimEnd)
+        }
     }
 
     It 'feeds Get-KubeResource: the plural names resolve' {

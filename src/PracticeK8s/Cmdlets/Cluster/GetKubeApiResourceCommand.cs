@@ -52,8 +52,26 @@ public sealed class GetKubeApiResourceCommand : KubeCmdlet
             Categories = SplitList(Categories),
             SortBy = SortBy,
         };
-        foreach (var resource in query.Apply(all))
-            PostObject(resource, Wide ? ps => ps.TypeNames.Insert(0, typeof(ResourceKind).FullName + "#Wide") : null);
+        // Copies: the session's discovery cache keeps the originals, and each listing prints its own lines.
+        var resources = query.Apply(all).Select(r => r with { }).ToList();
+        string[] headers = Wide ? [.. Headers, "VERBS", "CATEGORIES"] : Headers;
+        var decorations = Formatting.PlainTable.Decorations(headers, resources.Select(r => Cells(r, Wide)).ToList());
+        for (int i = 0; i < resources.Count; i++)
+            PostObject(resources[i], decorations[i]);
+    }
+
+    private static readonly string[] Headers = ["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"];
+
+    /// <summary>kubectl's cells: short names comma-separated, namespaced as true/false, verbs and categories sorted.</summary>
+    private static IReadOnlyList<string> Cells(ResourceKind r, bool wide)
+    {
+        List<string> cells = [r.Plural, string.Join(',', r.ShortNames), r.ApiVersion, r.Namespaced ? "true" : "false", r.Kind];
+        if (wide)
+        {
+            cells.Add(string.Join(',', r.Verbs.Distinct().Order(StringComparer.Ordinal)));
+            cells.Add(string.Join(',', r.Categories.Order(StringComparer.Ordinal)));
+        }
+        return cells;
     }
 
     private static IReadOnlyList<string> SplitList(string[]? values) =>
