@@ -10,7 +10,9 @@ param(
     [Parameter(Mandatory)] [string] $SummaryPath,
     [Parameter(Mandatory)] [string] $ResultPath,
     # Comma-separated file name patterns (a string: native argument passing would expand a bare *).
-    [string] $Filter = ($env:PRACTICEK8S_TEST_FILTER ?? '*')
+    [string] $Filter = ($env:PRACTICEK8S_TEST_FILTER ?? '*'),
+    # Comma-separated file name patterns to leave out (another run takes them).
+    [string] $Exclude = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -23,9 +25,11 @@ $env:PRACTICEK8S_MODULE = $ModulePath
 $env:PRACTICEK8S_TEST_YAMLDOTNET = $OtherYamlDotNet
 $env:PRACTICEK8S_TEST_KUBERNETESCLIENT = $OtherKubernetesClient
 
-$patterns = $Filter -split ','
+function Test-Pattern([string] $Name, [string[]] $Patterns) {
+    [bool]($Patterns | Where-Object { $_ -and ($Name -like $_ -or $Name -like "$_.Tests.ps1") })
+}
 $files = Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' |
-    Where-Object { $name = $_.Name; $patterns | Where-Object { $name -like $_ -or $name -like "$_.Tests.ps1" } }
+    Where-Object { (Test-Pattern $_.Name ($Filter -split ',')) -and -not (Test-Pattern $_.Name ($Exclude -split ',')) }
 
 $config = New-PesterConfiguration
 $config.Run.Path = @($files.FullName)
