@@ -64,45 +64,40 @@ function Invoke-Test {
 
     # The xunit projects run one after another in the background while Pester runs in the
     # foreground: both spend most of their time waiting on sandboxes, so together they take
-    # little longer than the longer of the two. Pester takes longer, so on a whole run the
-    # background, once its projects are done, also runs these Pester files (API-only ones: no
-    # fixed addresses to share): still two runners at a time. Their output follows Pester's.
-    $backgroundPester = @('Apply', 'Delete', 'Edit', 'Examples')
-    $split = -not $NoXunit -and -not $NoPester -and ($Filter -join ',') -eq '*'
-    $pwsh = Get-PwshCommand
-    $suite = Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'
-    $suiteArgs = @('-NoProfile', '-NonInteractive', '-File', $suite, '-PesterPath', $tools.Pester, '-ModulePath', (Join-Path $moduleDir 'PracticeK8s.psd1'),
-        '-OtherYamlDotNet', $tools.OtherYamlDotNet, '-OtherKubernetesClient', $tools.OtherKubernetesClient)
-    # Passed in the environment: a bare * on a native command line would be expanded to file names.
-    $env:PRACTICEK8S_TEST_FILTER = $Filter -join ','
+    # little longer than the longer of the two. Their output follows Pester's.
     $xunit = $null
     if (-not $NoXunit) {
         $projects = @(Get-ChildItem (Join-Path $root 'tests') -Recurse -Filter '*.Tests.csproj' |
             Where-Object { $name = $_.BaseName; $Filter | Where-Object { $name -like $_ -or $_ -eq '*' } })
-        $thenPester = if ($split) {
-            @($pwsh) + $suiteArgs + @('-Filter', ($backgroundPester -join ','), '-SummaryPath', (Join-Path $results 'pester-background-summary.json'),
-                '-ResultPath', (Join-Path $results 'pester-background.xml'))
-        }
-        $xunit = Start-XunitRuns -Projects $projects -Configuration $Configuration -Results $results -ThenPester $thenPester
+        $xunit = Start-XunitRuns -Projects $projects -Configuration $Configuration -Results $results
     }
 
     if (-not $NoPester) {
         Write-Step 'Pester: tests/pester'
         $summary = Join-Path $results 'pester-summary.json'
-        $exclude = if ($split) { @('-Exclude', ($backgroundPester -join ',')) } else { @() }
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) @suiteArgs @exclude -SummaryPath $summary -ResultPath (Join-Path $results 'pester.xml')
+        $pwsh = Get-PwshCommand
+        # Passed in the environment: a bare * on a native command line would be expanded to file names.
+        $env:PRACTICEK8S_TEST_FILTER = $Filter -join ','
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1') `
+            -PesterPath $tools.Pester -ModulePath (Join-Path $moduleDir 'PracticeK8s.psd1') -OtherYamlDotNet $tools.OtherYamlDotNet -OtherKubernetesClient $tools.OtherKubernetesClient `
+            -SummaryPath $summary -ResultPath (Join-Path $results 'pester.xml')
         $code = $LASTEXITCODE
-        $runnerFailures += @(Add-PesterCounts $totals $summary $code 'Pester')
+        if (Test-Path $summary) {
+            $counts = Get-Content $summary -Raw | ConvertFrom-Json
+            $totals.Passed += $counts.Passed; $totals.Failed += $counts.Failed; $totals.Skipped += $counts.Skipped
+            if ($code -ne 0 -and $counts.Failed -eq 0) {
+                $runnerFailures += "Pester exited with $code"
+                $totals.Failed += 1
+            }
+        }
+        else {
+            $runnerFailures += "Pester produced no results (exit code $code)"
+            $totals.Failed += 1
+        }
     }
 
     if ($xunit) {
-        $runs = Wait-XunitRuns $xunit
-        if ($xunit.Pester.Command) {
-            Write-Step "Pester, after xunit: $($backgroundPester -join ', ')"
-            Get-Content $xunit.Pester.Log | Write-Host
-            $runnerFailures += @(Add-PesterCounts $totals (Join-Path $results 'pester-background-summary.json') $xunit.Pester.ExitCode 'Pester (after xunit)')
-        }
-        foreach ($run in $runs) {
+        foreach ($run in (Wait-XunitRuns $xunit)) {
             Write-Step "xunit: $($run.Project) (ran beside Pester)"
             Get-Content $run.Log | Write-Host
             $counts = Read-TrxCounts $run.Trx

@@ -97,10 +97,8 @@ function Find-OpenApiOracle([string] $Root) {
     $null
 }
 
-function Start-XunitRuns([System.IO.FileInfo[]] $Projects, [string] $Configuration, [string] $Results, [string[]] $ThenPester) {
+function Start-XunitRuns([System.IO.FileInfo[]] $Projects, [string] $Configuration, [string] $Results) {
     # One thread job runs the projects in turn; each writes its console output to a log beside its trx.
-    # $ThenPester: a command line (a child pwsh running Invoke-PesterSuite) run after the projects,
-    # with its output in pester-background.log.
     $runs = @(foreach ($project in $Projects) {
         [pscustomobject]@{
             Project = $project.BaseName; Path = $project.FullName
@@ -109,35 +107,16 @@ function Start-XunitRuns([System.IO.FileInfo[]] $Projects, [string] $Configurati
         }
     })
     if ($runs.Count -eq 0) { return $null }
-    $pester = [pscustomobject]@{ Command = $ThenPester; Log = Join-Path $Results 'pester-background.log'; ExitCode = $null }
-    $job = Start-ThreadJob -ArgumentList $runs, $Configuration, $Results, $pester -ScriptBlock {
-        param($runs, $configuration, $results, $pester)
+    $job = Start-ThreadJob -ArgumentList $runs, $Configuration, $Results -ScriptBlock {
+        param($runs, $configuration, $results)
         foreach ($run in $runs) {
             & dotnet test $run.Path -c $configuration --no-build --nologo `
                 --logger "trx;LogFileName=$(Split-Path $run.Trx -Leaf)" --logger 'console;verbosity=minimal' `
                 --results-directory $results *> $run.Log
             $run.ExitCode = $LASTEXITCODE
         }
-        if ($pester.Command) {
-            & $pester.Command[0] @($pester.Command | Select-Object -Skip 1) *> $pester.Log
-            $pester.ExitCode = $LASTEXITCODE
-        }
     }
-    [pscustomobject]@{ Job = $job; Runs = $runs; Pester = $pester }
-}
-
-function Add-PesterCounts($Totals, [string] $Summary, [int] $ExitCode, [string] $What) {
-    # Adds one Pester run's summary to the totals; returns a runner failure when it has none or exited badly.
-    if (-not (Test-Path $Summary)) {
-        $Totals.Failed += 1
-        return "$What produced no results (exit code $ExitCode)"
-    }
-    $counts = Get-Content $Summary -Raw | ConvertFrom-Json
-    $Totals.Passed += $counts.Passed; $Totals.Failed += $counts.Failed; $Totals.Skipped += $counts.Skipped
-    if ($ExitCode -ne 0 -and $counts.Failed -eq 0) {
-        $Totals.Failed += 1
-        return "$What exited with $ExitCode"
-    }
+    [pscustomobject]@{ Job = $job; Runs = $runs }
 }
 
 function Wait-XunitRuns($Started) {
@@ -154,8 +133,9 @@ function Get-FailedTestNames([string] $Results) {
             if ($result.outcome -notin 'Passed', 'NotExecuted') { "$($trxPath.BaseName): $($result.testName)" }
         }
     }
-    foreach ($pester in (Get-ChildItem $Results -Filter 'pester*.xml' -ErrorAction SilentlyContinue)) {
-        [xml] $nunit = Get-Content $pester.FullName -Raw
+    $pester = Join-Path $Results 'pester.xml'
+    if (Test-Path $pester) {
+        [xml] $nunit = Get-Content $pester -Raw
         foreach ($case in $nunit.SelectNodes('//test-case[@result="Failure"]')) { "Pester: $($case.name)" }
         # A block whose setup failed has no failed test case of its own.
         foreach ($suite in $nunit.SelectNodes('//test-suite[@result="Failure" and not(.//test-case[@result="Failure"])]')) { "Pester: $($suite.name) (its setup)" }

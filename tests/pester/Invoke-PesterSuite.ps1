@@ -10,9 +10,7 @@ param(
     [Parameter(Mandatory)] [string] $SummaryPath,
     [Parameter(Mandatory)] [string] $ResultPath,
     # Comma-separated file name patterns (a string: native argument passing would expand a bare *).
-    [string] $Filter = ($env:PRACTICEK8S_TEST_FILTER ?? '*'),
-    # Comma-separated file name patterns to leave out (another run takes them).
-    [string] $Exclude = ''
+    [string] $Filter = ($env:PRACTICEK8S_TEST_FILTER ?? '*')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -25,11 +23,9 @@ $env:PRACTICEK8S_MODULE = $ModulePath
 $env:PRACTICEK8S_TEST_YAMLDOTNET = $OtherYamlDotNet
 $env:PRACTICEK8S_TEST_KUBERNETESCLIENT = $OtherKubernetesClient
 
-function Test-Pattern([string] $Name, [string[]] $Patterns) {
-    [bool]($Patterns | Where-Object { $_ -and ($Name -like $_ -or $Name -like "$_.Tests.ps1") })
-}
+$patterns = $Filter -split ','
 $files = Get-ChildItem $PSScriptRoot -Filter '*.Tests.ps1' |
-    Where-Object { (Test-Pattern $_.Name ($Filter -split ',')) -and -not (Test-Pattern $_.Name ($Exclude -split ',')) }
+    Where-Object { $name = $_.Name; $patterns | Where-Object { $name -like $_ -or $name -like "$_.Tests.ps1" } }
 
 $config = New-PesterConfiguration
 $config.Run.Path = @($files.FullName)
