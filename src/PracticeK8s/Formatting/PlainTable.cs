@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using PracticeK8s.Cmdlets.Get;
 using PracticeK8s.Engine.Presentation;
 
 namespace PracticeK8s.Formatting;
@@ -16,12 +15,6 @@ public static class PlainTable
     {
         var (header, lines) = AlignedTable.Align(headers, rows);
         var id = "plain-" + Guid.NewGuid().ToString("N");
-        return lines.Select(line => (Action<PSObject>)(ps =>
-        {
-            ps.TypeNames.Insert(0, GetKubeObjectCommand.TableRowTypeName);
-            ApiObjectAdapter.AddTableLine(ps, "KubeTableText", line);
-            ApiObjectAdapter.AddTableLine(ps, "KubeTableHeader", header);
-            ApiObjectAdapter.AddTableLine(ps, "KubeTableId", id);
-        })).ToList();
+        return lines.Select(line => (Action<PSObject>)(ps => KubeTableView.MarkRow(ps, line, header, id))).ToList();
     }
 }
