@@ -25,15 +25,6 @@ public static class KubeTableView
 
     private static readonly ConditionalWeakTable<Runspace, State> s_states = new();
 
-    /// <summary>Makes an object a row of a kubectl-style table: its line, its table's header and identity, and the type name of the row view.</summary>
-    public static void MarkRow(PSObject row, string line, string header, string tableId)
-    {
-        row.TypeNames.Insert(0, Cmdlets.Get.GetKubeObjectCommand.TableRowTypeName);
-        ApiObjectAdapter.AddTableLine(row, "KubeTableText", line);
-        ApiObjectAdapter.AddTableLine(row, "KubeTableHeader", header);
-        ApiObjectAdapter.AddTableLine(row, "KubeTableId", tableId);
-    }
-
     /// <summary>The text of one row (the -o wide row of a get-all listing with <paramref name="wide"/>).</summary>
     public static string Text(PSObject row, bool wide = false)
     {

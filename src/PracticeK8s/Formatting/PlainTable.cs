@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PracticeK8s.Cmdlets.Get;
 using PracticeK8s.Engine.Presentation;
 
 namespace PracticeK8s.Formatting;
@@ -15,6 +16,12 @@ public static class PlainTable
     {
         var (header, lines) = AlignedTable.Align(headers, rows);
         var id = "plain-" + Guid.NewGuid().ToString("N");
-        return lines.Select(line => (Action<PSObject>)(ps => KubeTableView.MarkRow(ps, line, header, id))).ToList();
+        return lines.Select(line => (Action<PSObject>)(ps =>
+        {
+            ps.TypeNames.Insert(0, GetKubeObjectCommand.TableRowTypeName);
+            ApiObjectAdapter.AddTableLine(ps, "KubeTableText", line);
+            ApiObjectAdapter.AddTableLine(ps, "KubeTableHeader", header);
+            ApiObjectAdapter.AddTableLine(ps, "KubeTableId", id);
+        })).ToList();
     }
 }

@@ -182,7 +182,10 @@ public abstract class GetKubeObjectCommand : KubeCmdlet
                     ApiObjectAdapter.AddTableLine(ps, "KubeTableWideText", wideLine);
                     ApiObjectAdapter.AddTableLine(ps, "KubeTableWideHeader", wideHeader!);
                 }
-                KubeTableView.MarkRow(ps, line, header, tables.Shown.Id);
+                ps.TypeNames.Insert(0, TableRowTypeName);
+                ApiObjectAdapter.AddTableLine(ps, "KubeTableText", line);
+                ApiObjectAdapter.AddTableLine(ps, "KubeTableHeader", header);
+                ApiObjectAdapter.AddTableLine(ps, "KubeTableId", tables.Shown.Id);
                 if (watchEvent is not null)
                     ApiObjectAdapter.AddNote(ps, "WatchEvent", watchEvent);
             });
